@@ -1,0 +1,3 @@
+import { runCli } from './commands.ts';
+
+await runCli(process.argv);

@@ -1,0 +1,3 @@
+export * from './territory.ts';
+export * from './identity.ts';
+export * from './audit.ts';

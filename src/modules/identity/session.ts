@@ -1,0 +1,142 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Invalid, TooMany, Unauthenticated } from '../../domain/errors.ts';
+import { passwordWeakness } from '../../domain/password.ts';
+import type { Actor, ActorUser } from '../../domain/roles.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { Ctx } from '../context.ts';
+import { burnVerification, hashPassword, verifyPassword } from './passwordHash.ts';
+import { toActorUser } from './presenters.ts';
+import * as repo from './repo.ts';
+
+export const lockout = { maxFailures: 5, minutes: 15 };
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** The CSRF token of a session: derived from its secret cookie, so it needs no storage. */
+export function csrfTokenOf(sessionToken: string): string {
+  return createHash('sha256').update(`csrf:${sessionToken}`).digest('base64url');
+}
+
+export interface LoginInput {
+  email: string;
+  password: string;
+  /** The session the browser had before, if any: it is ended, never reused (no fixation). */
+  previousToken?: string;
+  userAgent?: string;
+  ttlHours: number;
+}
+
+export async function logIn(
+  ctx: Ctx,
+  actor: Actor,
+  input: LoginInput,
+): Promise<{ token: string; user: ActorUser; expiresAt: Date }> {
+  const now = new Date();
+  const row = await repo.findUserByEmail(ctx.db, input.email);
+  if (!row) {
+    await burnVerification(input.password);
+    throw Unauthenticated('Wrong e-mail or password.');
+  }
+  if (row.lockedUntil && row.lockedUntil > now) {
+    throw TooMany(
+      `Too many wrong passwords: the account is locked until ${row.lockedUntil.toISOString()}.`,
+    );
+  }
+  const ok = await verifyPassword(input.password, row.passwordHash);
+  if (!ok) {
+    const lockUntil = new Date(now.getTime() + lockout.minutes * 60_000);
+    const updated = await repo.recordFailedLogin(ctx.db, row.id, lockout.maxFailures, lockUntil);
+    await recordAudit(
+      ctx.db,
+      { user: null, ip: actor.ip },
+      {
+        action:
+          updated?.lockedUntil && updated.lockedUntil > now ? 'user.locked' : 'session.failed',
+        entityType: 'user',
+        entityId: row.id,
+        after: { failedLogins: updated?.failedLogins },
+      },
+    );
+    throw Unauthenticated('Wrong e-mail or password.');
+  }
+  if (row.disabledAt) throw Unauthenticated('This account is disabled.');
+
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + input.ttlHours * 3_600_000);
+  const orgUnits = (await repo.orgUnitIdsOfUsers(ctx.db, [row.id])).get(row.id) ?? [];
+  const user = toActorUser(row, orgUnits);
+  await ctx.db.transaction(async (tx) => {
+    if (input.previousToken) await repo.deleteSession(tx, hashToken(input.previousToken));
+    await repo.deleteExpiredSessions(tx, now);
+    await repo.insertSession(tx, {
+      idHash: hashToken(token),
+      userId: row.id,
+      expiresAt,
+      ip: actor.ip,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    await repo.updateUser(tx, row.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+    await recordAudit(
+      tx,
+      { user, ip: actor.ip },
+      {
+        action: 'session.login',
+        entityType: 'user',
+        entityId: row.id,
+      },
+    );
+  });
+  return { token, user, expiresAt };
+}
+
+export async function logOut(ctx: Ctx, actor: Actor, token: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await repo.deleteSession(tx, hashToken(token));
+    if (actor.user)
+      await recordAudit(tx, actor, {
+        action: 'session.logout',
+        entityType: 'user',
+        entityId: actor.user.id,
+      });
+  });
+}
+
+/** The user behind a session cookie, or null when the session is unknown, expired or disabled. */
+export async function resolveSession(ctx: Ctx, token: string): Promise<ActorUser | null> {
+  if (token.length > 100) return null;
+  const found = await repo.findLiveSession(ctx.db, hashToken(token), new Date());
+  if (!found || found.user.disabledAt) return null;
+  const orgUnits = (await repo.orgUnitIdsOfUsers(ctx.db, [found.user.id])).get(found.user.id) ?? [];
+  return toActorUser(found.user, orgUnits);
+}
+
+export async function changeOwnPassword(
+  ctx: Ctx,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  if (!actor.user) throw Unauthenticated();
+  const row = await repo.findUserById(ctx.db, actor.user.id);
+  if (!row) throw Unauthenticated();
+  if (!(await verifyPassword(input.currentPassword, row.passwordHash)))
+    throw Invalid('body.currentPassword', 'is not your current password');
+  const weakness = passwordWeakness(input.newPassword, row.email);
+  if (weakness) throw Invalid('body.newPassword', weakness);
+  if (input.newPassword === input.currentPassword)
+    throw Invalid('body.newPassword', 'must differ from the current password');
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction(async (tx) => {
+    await repo.updateUser(tx, row.id, {
+      passwordHash,
+      mustChangePassword: false,
+      updatedAt: new Date(),
+    });
+    await recordAudit(tx, actor, {
+      action: 'user.password_changed',
+      entityType: 'user',
+      entityId: row.id,
+    });
+  });
+}

@@ -1,0 +1,112 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawServerDefault,
+} from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
+import type { Ctx } from '../modules/context.ts';
+import { identityRoutes } from '../modules/identity/routes.ts';
+import { organisationRoutes } from '../modules/organisation/routes.ts';
+import { territoryRoutes } from '../modules/territory/routes.ts';
+import { territoryRevision } from '../modules/territory/service.ts';
+import { registerAuth } from './auth.ts';
+import { addProblemResponses, ProblemSchema, registerErrorHandling } from './problem.ts';
+import { ReadCache } from './readCache.ts';
+import { registerWeb } from './web.ts';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface AppOptions {
+  db: Database;
+  config: Pick<Config, 'sessionTtlHours' | 'trustProxy' | 'webRoot'>;
+  logger?: boolean | { level: string };
+}
+
+export interface AppServices {
+  ctx: Ctx;
+  territoryCache: ReadCache;
+  sessionTtlHours: number;
+}
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    disableRequestLogging: !(
+      typeof options.logger === 'object' && options.logger.level === 'debug'
+    ),
+    trustProxy: options.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Unknown fields are refused, not silently dropped; all violations are reported at once.
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const territoryCache = new ReadCache(() => territoryRevision({ db: options.db }));
+  const ctx: Ctx = { db: options.db, onTerritoryChange: () => territoryCache.invalidate() };
+  const services: AppServices = {
+    ctx,
+    territoryCache,
+    sessionTtlHours: options.config.sessionTtlHours,
+  };
+
+  app.addSchema(ProblemSchema);
+  registerErrorHandling(app);
+  addProblemResponses(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Metroplan API',
+        version: '1',
+        description:
+          'Public JSON API of Metroplan, the strategic-plan platform of an Italian metropolitan city. ' +
+          'Reads of published data need no account. Writes need a session (cookie metroplan_sid, from ' +
+          'POST /api/v1/session) and the CSRF token in the X-CSRF-Token header. Errors are RFC 9457 problem details.',
+        license: { name: 'EUPL-1.2', url: 'https://eupl.eu/1.2/en/' },
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'metroplan_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`),
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerAuth(app, ctx);
+
+  await app.register(
+    async (api) => {
+      const typed = api as unknown as App;
+      typed.get(
+        '/health',
+        { schema: { tags: ['system'], summary: 'Liveness probe' } },
+        async () => ({ status: 'ok' }),
+      );
+      territoryRoutes(typed, services);
+      identityRoutes(typed, services);
+      organisationRoutes(typed, services);
+      auditRoutes(typed, services);
+    },
+    { prefix: '/api/v1' },
+  );
+  await registerWeb(app, options.config.webRoot);
+  return app;
+}

@@ -1,0 +1,145 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { DomainError, type Violation } from '../domain/errors.ts';
+
+/** RFC 9457 problem details, the one shape of every error this API returns. */
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    violations: Type.Optional(
+      Type.Array(Type.Object({ field: Type.String(), reason: Type.String() })),
+    ),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details' },
+);
+
+const statusOfKind: Record<DomainError['kind'], number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  invalid: 422,
+  'too-many': 429,
+};
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  detail: string,
+  violations?: Violation[],
+): FastifyReply {
+  const title = titles[status] ?? (status < 500 ? 'Bad Request' : 'Internal Server Error');
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({
+      type: 'about:blank',
+      title,
+      status,
+      detail,
+      ...(violations && violations.length > 0 ? { violations } : {}),
+    });
+}
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** Ajv's errors, named by the field a client sent: `body.email`, `querystring.page`. */
+export function violationsOf(errors: AjvError[], context: string): Violation[] {
+  return errors.map((e) => {
+    const path = e.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const extra =
+      e.keyword === 'required'
+        ? String(e.params.missingProperty)
+        : e.keyword === 'additionalProperties'
+          ? String(e.params.additionalProperty)
+          : '';
+    const field = [context, path, extra].filter(Boolean).join('.');
+    const reason =
+      e.keyword === 'additionalProperties'
+        ? 'is not a known field'
+        : e.keyword === 'required'
+          ? 'is required'
+          : e.keyword === 'enum'
+            ? `must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}`
+            : (e.message ?? 'is invalid');
+    return { field, reason };
+  });
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof DomainError) {
+      return sendProblem(reply, statusOfKind[error.kind], error.message, error.violations);
+    }
+    if (error.validation) {
+      const violations = violationsOf(
+        error.validation as AjvError[],
+        error.validationContext ?? 'body',
+      );
+      return sendProblem(
+        reply,
+        400,
+        `The request is not valid: ${violations.map((v) => `${v.field} ${v.reason}`).join('; ')}.`,
+        violations,
+      );
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return sendProblem(reply, status, clientMessage(error));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, 500, 'Something went wrong on our side; the error has been logged.');
+  });
+}
+
+function clientMessage(error: FastifyError): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'The request body is not valid JSON.';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The request body is empty but its content-type says JSON.';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body is too large.';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'This content-type is not accepted here: send application/json.';
+    default:
+      return error.message;
+  }
+}
+
+/** Every route documents the problems it can return, so the OpenAPI document tells the truth. */
+export function addProblemResponses(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1') || !route.schema) return;
+    const response = (route.schema.response ?? {}) as Record<string, unknown>;
+    const unsafe = !['GET', 'HEAD'].includes(String(route.method));
+    const codes = ['400', '404', '429', '500', ...(unsafe ? ['401', '403', '409', '422'] : [])];
+    for (const code of codes) {
+      response[code] ??= { description: titles[Number(code)], ...Type.Ref('Problem') };
+    }
+    route.schema.response = response;
+  });
+}

@@ -1,0 +1,73 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+
+interface Entry {
+  body: string;
+  etag: string;
+  revision: number;
+}
+
+/**
+ * Serialised answers of public read endpoints, kept per process. A write in this process clears
+ * them at once; writes from other processes are seen through the revision counter in the
+ * database, read at most once per `checkEveryMs` (so another process serves stale data for at
+ * most that long).
+ */
+export class ReadCache {
+  private entries = new Map<string, Entry>();
+  private revision = -1;
+  private checkedAt = 0;
+
+  constructor(
+    private readonly readRevision: () => Promise<number>,
+    private readonly maxEntries = 500,
+    private readonly checkEveryMs = 1000,
+  ) {}
+
+  invalidate(): void {
+    this.entries.clear();
+    this.checkedAt = 0;
+  }
+
+  private async currentRevision(): Promise<number> {
+    const now = Date.now();
+    if (now - this.checkedAt >= this.checkEveryMs) {
+      this.checkedAt = now;
+      const revision = await this.readRevision();
+      if (revision !== this.revision) {
+        this.entries.clear();
+        this.revision = revision;
+      }
+    }
+    return this.revision;
+  }
+
+  async get(key: string, produce: () => Promise<unknown>): Promise<Entry> {
+    const revision = await this.currentRevision();
+    const hit = this.entries.get(key);
+    if (hit && hit.revision === revision) return hit;
+    const body = JSON.stringify(await produce());
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    const entry = { body, etag, revision };
+    if (this.entries.size >= this.maxEntries)
+      this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, entry);
+    return entry;
+  }
+}
+
+/** Sends a cached answer, or 304 when the client already holds it. */
+export function sendCached(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  entry: { body: string; etag: string },
+  contentType = 'application/json; charset=utf-8',
+): void {
+  reply.header('etag', entry.etag);
+  reply.header('cache-control', 'public, max-age=0, must-revalidate');
+  if (request.headers['if-none-match'] === entry.etag) {
+    void reply.code(304).send();
+    return;
+  }
+  void reply.code(200).type(contentType).send(entry.body);
+}
