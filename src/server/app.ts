@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type RawServerDefault,
@@ -44,9 +45,12 @@ export interface AppServices {
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
-    disableRequestLogging: !(
-      typeof options.logger === 'object' && options.logger.level === 'debug'
-    ),
+    // Request lines only at debug level: at info the log keeps what an operator acts on.
+    logController: new LogController({
+      disableRequestLogging: !(
+        typeof options.logger === 'object' && options.logger.level === 'debug'
+      ),
+    }),
     trustProxy: options.config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Unknown fields are refused, not silently dropped; all violations are reported at once.

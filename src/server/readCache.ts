@@ -1,8 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 
 interface Entry {
   body: string;
+  /** Compressed once when the answer is built, not on every request (GeoJSON is ~200 KB). */
+  gzipped: Buffer | null;
   etag: string;
   revision: number;
 }
@@ -48,7 +51,8 @@ export class ReadCache {
     if (hit && hit.revision === revision) return hit;
     const body = JSON.stringify(await produce());
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-    const entry = { body, etag, revision };
+    const gzipped = body.length > 1024 ? gzipSync(body) : null;
+    const entry = { body, gzipped, etag, revision };
     if (this.entries.size >= this.maxEntries)
       this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, entry);
@@ -60,13 +64,19 @@ export class ReadCache {
 export function sendCached(
   request: FastifyRequest,
   reply: FastifyReply,
-  entry: { body: string; etag: string },
+  entry: { body: string; gzipped: Buffer | null; etag: string },
   contentType = 'application/json; charset=utf-8',
 ): void {
   reply.header('etag', entry.etag);
   reply.header('cache-control', 'public, max-age=0, must-revalidate');
   if (request.headers['if-none-match'] === entry.etag) {
     void reply.code(304).send();
+    return;
+  }
+  reply.header('vary', 'accept-encoding');
+  const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  if (entry.gzipped && acceptsGzip) {
+    void reply.code(200).type(contentType).header('content-encoding', 'gzip').send(entry.gzipped);
     return;
   }
   void reply.code(200).type(contentType).send(entry.body);

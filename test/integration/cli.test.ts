@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  adminQuery,
+  onPostgres,
+  serverUrl,
+  uniqueName,
+  urlForDatabase,
+} from '../support/database.ts';
+
+const run = promisify(execFile);
+const bin = path.resolve('bin/metroplan.mjs');
+let dataDir: string;
+let databaseName: string | null = null;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'metroplan-cli-'));
+  env = { ...process.env, METROPLAN_DATA: dataDir, DATABASE_URL: '' };
+  if (onPostgres) {
+    databaseName = uniqueName('metroplan_cli');
+    await adminQuery(`CREATE DATABASE ${databaseName}`);
+    env.DATABASE_URL = urlForDatabase(serverUrl(), databaseName);
+  }
+});
+
+afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  if (databaseName) await adminQuery(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+});
+
+async function metroplan(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('metroplan CLI on a fresh database', () => {
+  it('sets up another metropolitan city from the bundled ISTAT list, with no zones yet', async () => {
+    const result = await metroplan('init', '--metro', 'BO');
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Set up Città metropolitana di Bologna: 55 comuni, 0 zones');
+  });
+
+  it('does nothing the second time for the same city', async () => {
+    const result = await metroplan('init', '--metro', '237');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Already set up for Città metropolitana di Bologna');
+  });
+
+  it('refuses to set up a second city in the same database', async () => {
+    const result = await metroplan('init', '--metro', 'MI');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('already set up for Città metropolitana di Bologna');
+  });
+
+  it('explains which codes are valid when the code is not a metropolitan city', async () => {
+    const result = await metroplan('init', '--metro', 'XX');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('"XX" is not one of the 14 metropolitan cities');
+  });
+
+  it('adds, lists, disables and resets an account', async () => {
+    const added = await metroplan(
+      'user',
+      'add',
+      '--email',
+      'referente@comune.bologna.it',
+      '--name',
+      'Referente Bologna',
+      '--role',
+      'comune_referent',
+      '--comune',
+      '037006',
+    );
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/One-time password: \S{16}/);
+    const listed = await metroplan('user', 'list');
+    expect(listed.stdout).toMatch(
+      /referente@comune\.bologna\.it\tcomune_referent\tReferente Bologna\tactive\t037006/,
+    );
+    expect((await metroplan('user', 'disable', 'referente@comune.bologna.it')).code).toBe(0);
+    expect((await metroplan('user', 'list')).stdout).toContain('\tdisabled\t');
+    const reset = await metroplan('user', 'reset-password', 'referente@comune.bologna.it');
+    expect(reset.stdout).toMatch(/New one-time password for referente@comune\.bologna\.it: \S{16}/);
+  });
+
+  it('names the field when an account cannot be created', async () => {
+    const noComune = await metroplan(
+      'user',
+      'add',
+      '--email',
+      'x@example.it',
+      '--name',
+      'X Y',
+      '--role',
+      'comune_referent',
+    );
+    expect(noComune.code).toBe(2);
+    expect(noComune.stderr).toContain('body.comuneCode: is required for a comune referent');
+    const badRole = await metroplan(
+      'user',
+      'add',
+      '--email',
+      'x@example.it',
+      '--name',
+      'X Y',
+      '--role',
+      'boss',
+    );
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toContain("option '--role <role>' argument 'boss' is invalid");
+  });
+});

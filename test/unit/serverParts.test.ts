@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { violationsOf } from '../../src/server/problem.ts';
+import { ReadCache } from '../../src/server/readCache.ts';
+import { Throttle } from '../../src/server/throttle.ts';
+
+describe('validation violations', () => {
+  it('names the missing field and the unknown one', () => {
+    const violations = violationsOf(
+      [
+        { instancePath: '', keyword: 'required', params: { missingProperty: 'email' } },
+        {
+          instancePath: '',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: 'isAdmin' },
+        },
+        { instancePath: '/page', keyword: 'minimum', params: {}, message: 'must be >= 1' },
+      ],
+      'body',
+    );
+    expect(violations).toEqual([
+      { field: 'body.email', reason: 'is required' },
+      { field: 'body.isAdmin', reason: 'is not a known field' },
+      { field: 'body.page', reason: 'must be >= 1' },
+    ]);
+  });
+});
+
+describe('login throttle', () => {
+  it('allows up to the limit within the window, then refuses, then forgets', () => {
+    const throttle = new Throttle(2, 1000);
+    expect(throttle.allow('ip', 0)).toBe(true);
+    expect(throttle.allow('ip', 10)).toBe(true);
+    expect(throttle.allow('ip', 20)).toBe(false);
+    expect(throttle.allow('other', 20)).toBe(true);
+    expect(throttle.allow('ip', 2000)).toBe(true);
+  });
+});
+
+describe('read cache', () => {
+  it('serves the same bytes until the revision changes', async () => {
+    let revision = 1;
+    let produced = 0;
+    const cache = new ReadCache(async () => revision, 10, 0);
+    const produce = async () => ({ n: ++produced });
+    const first = await cache.get('k', produce);
+    expect((await cache.get('k', produce)).etag).toBe(first.etag);
+    revision = 2;
+    const after = await cache.get('k', produce);
+    expect(after.body).toBe('{"n":2}');
+    expect(after.etag).not.toBe(first.etag);
+  });
+
+  it('forgets everything when invalidated by a local write', async () => {
+    let produced = 0;
+    const cache = new ReadCache(async () => 1, 10, 60_000);
+    await cache.get('k', async () => ++produced);
+    cache.invalidate();
+    await cache.get('k', async () => ++produced);
+    expect(produced).toBe(2);
+  });
+});
