@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors.ts';
 import { roles, systemActor } from '../domain/roles.ts';
 import type { Ctx } from '../modules/context.ts';
 import * as users from '../modules/identity/service.ts';
+import { removeExamples } from '../modules/plan/seed.ts';
 import { setUpMetro } from '../modules/territory/setup.ts';
 import { buildApp } from '../server/app.ts';
 import { adminBanner, openMigrated, prepareDeployment } from './runtime.ts';
@@ -70,6 +71,22 @@ export function buildCli(config: Config = loadConfig()): Command {
           result.created
             ? `Set up ${result.name}: ${result.comuni} comuni, ${result.zones} zones${result.zones === 0 ? ' (define them in the admin area)' : ''}.`
             : `Already set up for ${result.name} (${result.comuni} comuni); nothing changed.`,
+        );
+      }),
+    );
+
+  program
+    .command('plan')
+    .description('the strategic plan')
+    .command('remove-examples')
+    .description('delete the example goals and actions seeded where the real plan text was unknown')
+    .action(() =>
+      withDatabase(config, async (ctx) => {
+        const { removed } = await removeExamples(ctx);
+        console.log(
+          removed === 0
+            ? 'No example items left.'
+            : `Removed ${removed} example goals and actions.`,
         );
       }),
     );

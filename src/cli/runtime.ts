@@ -2,6 +2,9 @@ import type { Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import type { Ctx } from '../modules/context.ts';
 import { ensureFirstAdmin } from '../modules/identity/service.ts';
+import { seedMilanPlan } from '../modules/plan/seed.ts';
+import { loadPnrrTaxonomy } from '../modules/pnrr/setup.ts';
+import { getMetro } from '../modules/territory/service.ts';
 import { isSetUp, setUpMetro } from '../modules/territory/setup.ts';
 
 /** Opens the configured database with its schema up to date. */
@@ -17,6 +20,10 @@ export async function openMigrated(config: Config): Promise<DatabaseHandle> {
  */
 export async function prepareDeployment(ctx: Ctx, config: Config) {
   const setup = (await isSetUp(ctx)) ? null : await setUpMetro(ctx, config.metroCode);
+  // National reference data: loaded on first start, again only when a release brings new files.
+  await loadPnrrTaxonomy(ctx);
+  // Milano ships the facts of its plans; other cities start their first plan in the admin area.
+  if (setup && (await getMetro(ctx)).utsCode === '215') await seedMilanPlan(ctx);
   const admin = await ensureFirstAdmin(ctx, config.adminEmail, config.adminPassword);
   return { setup, admin };
 }

@@ -15,10 +15,17 @@ import { auditRoutes } from '../modules/audit/routes.ts';
 import type { Ctx } from '../modules/context.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
 import { organisationRoutes } from '../modules/organisation/routes.ts';
+import { planExportRoutes, planRoutes } from '../modules/plan/routes.ts';
+import { pnrrRoutes } from '../modules/pnrr/routes.ts';
 import { territoryRoutes } from '../modules/territory/routes.ts';
 import { territoryRevision } from '../modules/territory/service.ts';
 import { registerAuth } from './auth.ts';
-import { addProblemResponses, ProblemSchema, registerErrorHandling } from './problem.ts';
+import {
+  addProblemResponses,
+  ProblemSchema,
+  registerErrorHandling,
+  sendFrameworkProblem,
+} from './problem.ts';
 import { ReadCache } from './readCache.ts';
 import { registerWeb } from './web.ts';
 
@@ -53,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }),
     trustProxy: options.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: sendFrameworkProblem,
     // Unknown fields are refused, not silently dropped; all violations are reported at once.
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -107,6 +115,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       territoryRoutes(typed, services);
       identityRoutes(typed, services);
       organisationRoutes(typed, services);
+      planRoutes(typed, services);
+      planExportRoutes(typed, services);
+      pnrrRoutes(typed, services);
       auditRoutes(typed, services);
     },
     { prefix: '/api/v1' },

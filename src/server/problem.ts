@@ -34,6 +34,7 @@ const titles: Record<number, string> = {
   406: 'Not Acceptable',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -115,6 +116,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 }
 
+/** The router's own refusals, before any route runs: the same problem documents as the rest. */
+export function sendFrameworkProblem(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  sendProblem(reply, error.statusCode ?? 400, clientMessage(error));
+}
+
 function clientMessage(error: FastifyError): string {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -125,6 +135,10 @@ function clientMessage(error: FastifyError): string {
       return 'The request body is too large.';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'This content-type is not accepted here: send application/json.';
+    case 'FST_ERR_BAD_URL':
+      return 'The address is not valid: check its percent-encoding.';
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return 'A part of the address is too long to name anything here.';
     default:
       return error.message;
   }
@@ -136,9 +150,21 @@ export function addProblemResponses(app: FastifyInstance): void {
     if (!route.url.startsWith('/api/v1') || !route.schema) return;
     const response = (route.schema.response ?? {}) as Record<string, unknown>;
     const unsafe = !['GET', 'HEAD'].includes(String(route.method));
-    const codes = ['400', '404', '429', '500', ...(unsafe ? ['401', '403', '409', '422'] : [])];
+    const needsSession = unsafe || (route.schema.security?.length ?? 0) > 0;
+    const codes = [
+      '400',
+      '404',
+      '429',
+      '500',
+      ...(needsSession ? ['401', '403'] : []),
+      ...(unsafe ? ['409', '422'] : []),
+      ...(route.schema.body ? ['413', '415'] : []),
+    ];
     for (const code of codes) {
-      response[code] ??= { description: titles[Number(code)], ...Type.Ref('Problem') };
+      response[code] ??= {
+        description: titles[Number(code)],
+        content: { 'application/problem+json': { schema: Type.Ref('Problem') } },
+      };
     }
     route.schema.response = response;
   });

@@ -27,6 +27,8 @@ export const Text = (maxLength: number, minLength = 0) =>
 
 export const Version = Type.Integer({
   minimum: 1,
+  // The column is a PostgreSQL integer: a larger number is no version at all, not a server error.
+  maximum: 2_147_483_647,
   description: 'the version you loaded; a stale one is refused with 409',
 });
 

@@ -13,8 +13,11 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webRoot,
-      wildcard: false,
+      // Files are looked up per request, so a rebuild while the server runs is served at once.
+      wildcard: true,
       index: false,
+      // Our own header below: a year for hashed assets, revalidation for the rest.
+      cacheControl: false,
       setHeaders(res, filePath) {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
         res.setHeader(
@@ -24,6 +27,11 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
       },
     });
   }
+  if (hasWeb)
+    app.get('/', { schema: { hide: true } }, (_request, reply) => {
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html');
+    });
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0]!;
     if (url.startsWith('/api/') || !['GET', 'HEAD'].includes(request.method))

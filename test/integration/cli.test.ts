@@ -43,7 +43,8 @@ async function metroplan(...args: string[]) {
   }
 }
 
-describe('metroplan CLI on a fresh database', () => {
+// Every call starts a process that opens the database: generous time on a loaded 2-core machine.
+describe('metroplan CLI on a fresh database', { timeout: 120_000 }, () => {
   it('sets up another metropolitan city from the bundled ISTAT list, with no zones yet', async () => {
     const result = await metroplan('init', '--metro', 'BO');
     expect(result.stderr).toBe('');

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/client.ts';
+import { seedMilanPlan } from '../../src/modules/plan/seed.ts';
+import { loadPnrrTaxonomy } from '../../src/modules/pnrr/setup.ts';
 import { setUpMetro } from '../../src/modules/territory/setup.ts';
 import { adminQuery, onPostgres, serverUrl, uniqueName, urlForDatabase } from './database.ts';
 
@@ -20,6 +22,8 @@ export default async function setup(project: TestProject) {
     const handle = await openDatabase({ kind: 'postgres', url: urlForDatabase(serverUrl(), name) });
     await handle.migrate();
     await setUpMetro({ db: handle.db }, '215');
+    await loadPnrrTaxonomy({ db: handle.db });
+    await seedMilanPlan({ db: handle.db });
     await handle.close();
     project.provide('databaseTemplate', name);
     return async () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -27,6 +31,8 @@ export default async function setup(project: TestProject) {
   const handle = await openDatabase({ kind: 'pglite', dataDir: null });
   await handle.migrate();
   await setUpMetro({ db: handle.db }, '215');
+  await loadPnrrTaxonomy({ db: handle.db });
+  await seedMilanPlan({ db: handle.db });
   const dump = await handle.dump!();
   await handle.close();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'metroplan-test-'));

@@ -24,6 +24,7 @@ export function auditRoutes(app: App, { ctx }: AppServices): void {
       schema: {
         tags: ['audit'],
         summary: 'Browse the audit log (administrators)',
+        security: [{ session: [] }],
         querystring: Type.Object(
           {
             entityType: Type.Optional(Text(60, 1)),

@@ -29,6 +29,14 @@ export async function recordAudit(tx: Executor, actor: Actor, change: AuditChang
   });
 }
 
+/** A well-formed date-time may still be no storable instant: a leap second, year 0, year 10000. */
+function checkInstant(field: string, date: Date | undefined) {
+  if (!date) return;
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(year) || year < 1 || year > 9999)
+    throw Invalid(field, 'must be a real instant between the years 1 and 9999');
+}
+
 export async function listAuditLog(
   ctx: Ctx,
   actor: Actor,
@@ -36,6 +44,8 @@ export async function listAuditLog(
 ): Promise<Page<AuditEntryView>> {
   if (!actor.user) throw Unauthenticated();
   if (!canReadAuditLog(actor.user)) throw Forbidden('Only administrators can read the audit log.');
+  checkInstant('querystring.from', filter.from);
+  checkInstant('querystring.to', filter.to);
   if (filter.from && filter.to && filter.from > filter.to)
     throw Invalid('querystring.from', 'must not be later than "to"');
   const { page, pageSize, offset } = pageWindow(filter, 50);

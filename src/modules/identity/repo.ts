@@ -23,9 +23,10 @@ export async function countUsers(db: Executor): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function insertUser(db: Executor, values: NewUserRow): Promise<UserRow> {
-  const [row] = await db.insert(users).values(values).returning();
-  return row!;
+/** The new account, or undefined when its e-mail is taken (also by a concurrent insert). */
+export async function insertUser(db: Executor, values: NewUserRow): Promise<UserRow | undefined> {
+  const [row] = await db.insert(users).values(values).onConflictDoNothing().returning();
+  return row;
 }
 
 /** Updates only when the row is still at `version`; returns undefined when it is not. */

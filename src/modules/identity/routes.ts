@@ -9,6 +9,7 @@ import * as users from './service.ts';
 import { changeOwnPassword, csrfTokenOf, logIn, logOut } from './session.ts';
 
 const write = { security: [{ session: [], csrf: [] }] };
+const adminRead = { security: [{ session: [] }] };
 
 export function identityRoutes(app: App, { ctx, sessionTtlHours }: AppServices): void {
   const loginThrottle = new Throttle(30, 5 * 60_000);
@@ -87,6 +88,7 @@ export function identityRoutes(app: App, { ctx, sessionTtlHours }: AppServices):
       schema: {
         tags: ['identity'],
         summary: 'List accounts (system administrators)',
+        ...adminRead,
         querystring: s.UserListQuery,
         response: { 200: s.UserPage },
       },
@@ -100,6 +102,7 @@ export function identityRoutes(app: App, { ctx, sessionTtlHours }: AppServices):
       schema: {
         tags: ['identity'],
         summary: 'One account',
+        ...adminRead,
         params: s.UserIdParams,
         response: { 200: s.User },
       },

@@ -25,7 +25,7 @@ export const SessionState = Type.Object({
 
 export const LoginBody = Type.Object(
   {
-    email: Type.String({ minLength: 3, maxLength: 254 }),
+    email: Text(254, 3),
     password: Type.String({ minLength: 1, maxLength: 200 }),
   },
   { additionalProperties: false },

@@ -107,6 +107,7 @@ export async function createUser(
       passwordHash,
       mustChangePassword: true,
     });
+    if (!row) throw Conflict(`An account for ${email} already exists.`);
     await repo.replaceUserOrgUnits(tx, row.id, scope.orgUnitIds);
     const view = presentUser(row, scope.orgUnitIds);
     await recordAudit(tx, actor, {

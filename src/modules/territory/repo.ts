@@ -184,8 +184,17 @@ export async function findZone(db: Executor, id: string): Promise<ZoneRow | unde
   return row;
 }
 
-export async function insertZone(db: Executor, values: typeof zones.$inferInsert): Promise<void> {
-  await db.insert(zones).values(values);
+/** False when a zone with this id exists, also one inserted by a concurrent request. */
+export async function insertZone(
+  db: Executor,
+  values: typeof zones.$inferInsert,
+): Promise<boolean> {
+  const rows = await db
+    .insert(zones)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: zones.id });
+  return rows.length === 1;
 }
 
 export async function updateZoneAtVersion(

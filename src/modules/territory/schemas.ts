@@ -85,13 +85,19 @@ export const ComunePatch = Type.Object(
       Nullable(
         Type.String({
           maxLength: 300,
-          pattern: '^(https?://[^\\s<>"]+)?$',
+          pattern: '^(https?://[^\\s<>"\\u0000-\\u001F]+)?$',
           description: 'http(s) URL',
         }),
       ),
     ),
     pec: Type.Optional(
-      Nullable(Type.String({ maxLength: 200, pattern: '^([^\\s@<>]+@[^\\s@<>]+\\.[^\\s@<>]+)?$' })),
+      Nullable(
+        Type.String({
+          maxLength: 200,
+          pattern:
+            '^([^\\s@<>\\u0000-\\u001F]+@[^\\s@<>\\u0000-\\u001F]+\\.[^\\s@<>\\u0000-\\u001F]+)?$',
+        }),
+      ),
     ),
   },
   { additionalProperties: false },

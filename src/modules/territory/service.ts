@@ -161,7 +161,7 @@ export async function createZone(
   if (await zoneExists(ctx, input.id))
     throw Conflict(`A zone with id "${input.id}" already exists.`);
   await ctx.db.transaction(async (tx) => {
-    await repo.insertZone(tx, {
+    const inserted = await repo.insertZone(tx, {
       id: input.id,
       name: input.name.trim(),
       vision: input.vision?.trim() || null,
@@ -169,6 +169,7 @@ export async function createZone(
       membershipConfidence: 'defined',
       position: (await repo.maxZonePosition(tx)) + 1,
     });
+    if (!inserted) throw Conflict(`A zone with id "${input.id}" already exists.`);
     await repo.bumpTerritoryRevision(tx);
     await recordAudit(tx, actor, {
       action: 'zone.created',

@@ -1,0 +1,259 @@
+import { and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import {
+  acts,
+  planItems,
+  planVersions,
+  planVersionTransitions,
+  plans,
+} from '../../db/schema/index.ts';
+
+export type PlanRow = typeof plans.$inferSelect;
+export type VersionRow = typeof planVersions.$inferSelect;
+// The search vector stays in the database: it is for matching, not for reading back.
+const { search: _search, ...itemColumns } = getTableColumns(planItems);
+export type ItemRow = Omit<typeof planItems.$inferSelect, 'search'>;
+export type NewItemRow = typeof planItems.$inferInsert;
+export type ActRow = typeof acts.$inferSelect;
+export type TransitionRow = typeof planVersionTransitions.$inferSelect;
+
+export async function listPlans(db: Executor): Promise<PlanRow[]> {
+  return db.select().from(plans).orderBy(asc(plans.periodStart));
+}
+
+export async function findPlan(db: Executor, id: string): Promise<PlanRow | undefined> {
+  const [row] = await db.select().from(plans).where(eq(plans.id, id));
+  return row;
+}
+
+export async function insertPlan(
+  db: Executor,
+  values: typeof plans.$inferInsert,
+): Promise<PlanRow> {
+  const [row] = await db.insert(plans).values(values).returning();
+  return row!;
+}
+
+export async function listVersions(db: Executor, planIds?: string[]): Promise<VersionRow[]> {
+  return db
+    .select()
+    .from(planVersions)
+    .where(planIds ? inArray(planVersions.planId, planIds) : undefined)
+    .orderBy(asc(planVersions.planId), asc(planVersions.number));
+}
+
+export async function findVersion(db: Executor, id: string): Promise<VersionRow | undefined> {
+  const [row] = await db.select().from(planVersions).where(eq(planVersions.id, id));
+  return row;
+}
+
+export async function insertVersion(
+  db: Executor,
+  values: typeof planVersions.$inferInsert,
+): Promise<VersionRow> {
+  const [row] = await db.insert(planVersions).values(values).returning();
+  return row!;
+}
+
+export async function nextVersionNumber(db: Executor, planId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${planVersions.number}), 0)::int + 1` })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId));
+  return row?.n ?? 1;
+}
+
+export async function setVersionStatusAt(
+  db: Executor,
+  id: string,
+  expectedVersion: number,
+  status: string,
+  at: Date,
+): Promise<VersionRow | undefined> {
+  const [row] = await db
+    .update(planVersions)
+    .set({ status, statusChangedAt: at, version: sql`${planVersions.version} + 1` })
+    .where(and(eq(planVersions.id, id), eq(planVersions.version, expectedVersion)))
+    .returning();
+  return row;
+}
+
+/** Marks the version as changed, so a client holding an older copy of it gets 409. */
+export async function touchVersion(db: Executor, id: string): Promise<void> {
+  await db
+    .update(planVersions)
+    .set({ version: sql`${planVersions.version} + 1` })
+    .where(eq(planVersions.id, id));
+}
+
+export async function insertAct(db: Executor, values: typeof acts.$inferInsert): Promise<ActRow> {
+  const [row] = await db.insert(acts).values(values).returning();
+  return row!;
+}
+
+export async function listActs(db: Executor, versionIds: string[]): Promise<ActRow[]> {
+  if (versionIds.length === 0) return [];
+  return db
+    .select()
+    .from(acts)
+    .where(inArray(acts.planVersionId, versionIds))
+    .orderBy(asc(acts.date));
+}
+
+export async function insertTransition(
+  db: Executor,
+  values: typeof planVersionTransitions.$inferInsert,
+): Promise<void> {
+  await db.insert(planVersionTransitions).values(values);
+}
+
+export async function listTransitions(db: Executor, versionId: string): Promise<TransitionRow[]> {
+  return db
+    .select()
+    .from(planVersionTransitions)
+    .where(eq(planVersionTransitions.planVersionId, versionId))
+    .orderBy(asc(planVersionTransitions.at));
+}
+
+export async function listItems(db: Executor, versionId: string): Promise<ItemRow[]> {
+  return db
+    .select(itemColumns)
+    .from(planItems)
+    .where(eq(planItems.versionId, versionId))
+    .orderBy(asc(planItems.sectionCode), asc(planItems.position), asc(planItems.title));
+}
+
+/** Keys of the items whose title or description match the words, in Italian (stemmed). */
+export async function searchItemKeys(
+  db: Executor,
+  versionId: string,
+  words: string,
+): Promise<Set<string>> {
+  const rows = await db
+    .select({ key: planItems.key })
+    .from(planItems)
+    .where(
+      and(
+        eq(planItems.versionId, versionId),
+        sql`${planItems.search} @@ plainto_tsquery('italian', ${words})`,
+      ),
+    );
+  return new Set(rows.map((r) => r.key));
+}
+
+export async function findItem(
+  db: Executor,
+  versionId: string,
+  key: string,
+): Promise<ItemRow | undefined> {
+  const [row] = await db
+    .select(itemColumns)
+    .from(planItems)
+    .where(and(eq(planItems.versionId, versionId), eq(planItems.key, key)));
+  return row;
+}
+
+export async function insertItems(db: Executor, rows: NewItemRow[]): Promise<ItemRow[]> {
+  const out: ItemRow[] = [];
+  for (let i = 0; i < rows.length; i += 200)
+    out.push(
+      ...(await db
+        .insert(planItems)
+        .values(rows.slice(i, i + 200))
+        .returning(itemColumns)),
+    );
+  return out;
+}
+
+export async function updateItemAt(
+  db: Executor,
+  versionId: string,
+  key: string,
+  rowVersion: number,
+  values: Partial<NewItemRow>,
+): Promise<ItemRow | undefined> {
+  const [row] = await db
+    .update(planItems)
+    .set({ ...values, rowVersion: sql`${planItems.rowVersion} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(planItems.versionId, versionId),
+        eq(planItems.key, key),
+        eq(planItems.rowVersion, rowVersion),
+      ),
+    )
+    .returning(itemColumns);
+  return row;
+}
+
+export async function deleteItemsByKeys(
+  db: Executor,
+  versionId: string,
+  keys: string[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  await db
+    .delete(planItems)
+    .where(and(eq(planItems.versionId, versionId), inArray(planItems.key, keys)));
+}
+
+export async function listExampleItems(db: Executor): Promise<ItemRow[]> {
+  return db.select(itemColumns).from(planItems).where(eq(planItems.isExample, true));
+}
+
+export async function deleteItemsById(db: Executor, ids: string[]): Promise<void> {
+  if (ids.length > 0) await db.delete(planItems).where(inArray(planItems.id, ids));
+}
+
+/** The position after the last sibling: same kind, same parent goal, same section. */
+export async function nextPosition(
+  db: Executor,
+  versionId: string,
+  kind: string,
+  parentKey: string | null,
+  sectionCode: string | null,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${planItems.position}), -1)::int + 1` })
+    .from(planItems)
+    .where(
+      and(
+        eq(planItems.versionId, versionId),
+        eq(planItems.kind, kind),
+        parentKey ? eq(planItems.parentKey, parentKey) : isNull(planItems.parentKey),
+        sectionCode ? eq(planItems.sectionCode, sectionCode) : isNull(planItems.sectionCode),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** Renumbering siblings is not an edit of their content: their rowVersion stays. */
+export async function setItemPosition(db: Executor, id: string, position: number): Promise<void> {
+  await db.update(planItems).set({ position }).where(eq(planItems.id, id));
+}
+
+export async function setSectionOfActions(
+  db: Executor,
+  versionId: string,
+  goalKey: string,
+  sectionCode: string | null,
+): Promise<void> {
+  await db
+    .update(planItems)
+    .set({ sectionCode })
+    .where(and(eq(planItems.versionId, versionId), eq(planItems.parentKey, goalKey)));
+}
+
+export async function removeTagFromItems(
+  db: Executor,
+  versionId: string,
+  key: string,
+): Promise<void> {
+  await db
+    .update(planItems)
+    .set({
+      pillarKeys: sql`array_remove(${planItems.pillarKeys}, ${key}::uuid)`,
+      driverKeys: sql`array_remove(${planItems.driverKeys}, ${key}::uuid)`,
+    })
+    .where(eq(planItems.versionId, versionId));
+}

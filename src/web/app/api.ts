@@ -1,0 +1,162 @@
+/**
+ * The one door to the public JSON API. Same-origin cookies carry the session; every unsafe
+ * request carries the CSRF token (double-submit: header must match the `metroplan_csrf` cookie).
+ * Errors come back as RFC 9457 problem details and are thrown as {@link ApiError}.
+ */
+
+export const API_BASE = '/api/v1';
+const CSRF_COOKIE = 'metroplan_csrf';
+const UNSAFE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+export interface Violation {
+  field: string;
+  reason: string;
+}
+
+export interface Problem {
+  type?: string;
+  title: string;
+  status: number;
+  detail?: string;
+  violations?: Violation[];
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+
+  /** Violations keyed by form field: `body.email` and `email` both become `email`. */
+  fieldErrors(): Record<string, string> {
+    const errors: Record<string, string> = {};
+    for (const violation of this.problem.violations ?? []) {
+      const field = violation.field.replace(/^(body|query|params)[./]/, '').replace(/^\//, '');
+      errors[field] ??= violation.reason;
+    }
+    return errors;
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Remembers the token handed out by GET/POST /session (it changes at login). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+function readCookie(name: string): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+async function currentCsrfToken(refresh: boolean): Promise<string | null> {
+  if (!refresh) {
+    if (csrfToken) return csrfToken;
+    const fromCookie = readCookie(CSRF_COOKIE);
+    if (fromCookie) return fromCookie;
+  }
+  // No session fetched yet, or the token went stale: ask for the current one.
+  const response = await fetch(`${API_BASE}/session`, { credentials: 'same-origin' });
+  if (response.ok) {
+    const body = (await response.json()) as { csrfToken?: string };
+    csrfToken = body.csrfToken ?? null;
+  }
+  return csrfToken;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export function withQuery(path: string, query?: Record<string, QueryValue>): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+async function toProblem(response: Response): Promise<Problem> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = (await response.json()) as Partial<Problem> & { message?: string };
+      return {
+        ...body,
+        title: body.title ?? body.message ?? response.statusText,
+        status: body.status ?? response.status,
+      };
+    } catch {
+      // fall through to a problem built from the status line
+    }
+  }
+  return { title: response.statusText || 'Error', status: response.status };
+}
+
+function isCsrfProblem(problem: Problem): boolean {
+  const text = `${problem.type ?? ''} ${problem.title} ${problem.detail ?? ''}`.toLowerCase();
+  return problem.status === 403 && text.includes('csrf');
+}
+
+async function send(path: string, options: RequestOptions, refresh = false): Promise<Response> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (UNSAFE_METHODS.has(method)) {
+    const token = await currentCsrfToken(refresh);
+    if (token) headers['X-CSRF-Token'] = token;
+  }
+  return fetch(withQuery(`${API_BASE}${path}`, options.query), {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
+  });
+}
+
+/** Calls the API and returns the parsed JSON body (undefined for 204). */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  let response = await send(path, options);
+  if (!response.ok) {
+    let problem = await toProblem(response);
+    if (isCsrfProblem(problem)) {
+      // The token may have rotated (login, logout, expiry): refresh it once and retry.
+      response = await send(path, options, true);
+      if (!response.ok) problem = await toProblem(response);
+    }
+    if (!response.ok) throw new ApiError(problem);
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+/** A page of results as every list endpoint returns it. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -1,0 +1,34 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localeOf } from './i18n.ts';
+
+export interface Formatters {
+  integer(value: number | null | undefined): string;
+  decimal(value: number | null | undefined, digits?: number): string;
+  dateTime(value: string | null | undefined): string;
+  date(value: string | null | undefined): string;
+}
+
+/** Numbers and dates in the UI language: 33.042 in Italian, 33,042 in English. */
+export function useFormat(): Formatters {
+  const { i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  return useMemo(() => {
+    const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
+    const missing = '—';
+    return {
+      integer: (value) => (value == null ? missing : integer.format(value)),
+      decimal: (value, digits = 2) =>
+        value == null
+          ? missing
+          : new Intl.NumberFormat(locale, {
+              minimumFractionDigits: digits,
+              maximumFractionDigits: digits,
+            }).format(value),
+      dateTime: (value) => (value ? dateTime.format(new Date(value)) : missing),
+      date: (value) => (value ? date.format(new Date(value)) : missing),
+    };
+  }, [locale]);
+}

@@ -1,0 +1,48 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from '../locales/en.json';
+import it from '../locales/it.json';
+
+export const languages = ['it', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+const STORAGE_KEY = 'metroplan.lang';
+
+function storedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return value === 'en' ? 'en' : 'it';
+  } catch {
+    return 'it';
+  }
+}
+
+function applyLanguage(language: string): void {
+  document.documentElement.lang = language;
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+}
+
+/** Italian first (the institution's language), English second; the choice survives reloads. */
+export function setupI18n(): typeof i18next {
+  const language = storedLanguage();
+  void i18next.use(initReactI18next).init({
+    resources: { it: { translation: it }, en: { translation: en } },
+    lng: language,
+    fallbackLng: 'it',
+    supportedLngs: [...languages],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = language;
+  i18next.on('languageChanged', applyLanguage);
+  return i18next;
+}
+
+/** BCP 47 locale used by Intl for each UI language. */
+export function localeOf(language: string): string {
+  return language === 'en' ? 'en-GB' : 'it-IT';
+}

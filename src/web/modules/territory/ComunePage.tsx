@@ -1,0 +1,135 @@
+import { Breadcrumb, BreadcrumbItem } from 'design-react-kit';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useFormat } from '../../app/format.ts';
+import { useDocumentTitle } from '../../app/title.ts';
+import { ErrorState, Loading } from '../../ui/QueryStates.tsx';
+import { useCurrentUser } from '../identity/hooks.ts';
+import { canChangeComuneZone, canEditComuneContacts } from '../identity/policy.ts';
+import { ComuneEditForm } from './ComuneEditForm.tsx';
+import { useComune } from './hooks.ts';
+import type { Comune } from './types.ts';
+import { ZoneConfidenceBadge } from './ZoneConfidenceBadge.tsx';
+
+export default function ComunePage() {
+  const { code = '' } = useParams();
+  const { t } = useTranslation();
+  const comune = useComune(code);
+  const user = useCurrentUser();
+  useDocumentTitle(comune.data?.name ?? t('comune.title'));
+
+  if (comune.isPending) return <Loading />;
+  if (comune.isError)
+    return <ErrorState error={comune.error} onRetry={() => void comune.refetch()} />;
+
+  const data = comune.data;
+  const canEditContacts = canEditComuneContacts(user, data.istatCode);
+  const canChangeZone = canChangeComuneZone(user);
+
+  return (
+    <>
+      <Breadcrumb aria-label={t('breadcrumb.label')}>
+        <BreadcrumbItem>
+          <Link to="/">{t('nav.home')}</Link>
+          <span className="separator">/</span>
+        </BreadcrumbItem>
+        <BreadcrumbItem>
+          <Link to="/comuni">{t('nav.comuni')}</Link>
+          <span className="separator">/</span>
+        </BreadcrumbItem>
+        <BreadcrumbItem active aria-current="page">
+          {data.name}
+        </BreadcrumbItem>
+      </Breadcrumb>
+      <h1>
+        {data.name}
+        {data.isCapoluogo ? (
+          <span className="badge mp-badge-neutral ms-3 align-middle fs-6">
+            {t('comune.capoluogo')}
+          </span>
+        ) : null}
+      </h1>
+      <div className="row g-4">
+        <div className="col-12 col-lg-7">
+          <ComuneFacts comune={data} />
+        </div>
+        <div className="col-12 col-lg-5">
+          {canEditContacts || canChangeZone ? (
+            <ComuneEditForm
+              comune={data}
+              canEditContacts={canEditContacts}
+              canChangeZone={canChangeZone}
+              onReload={() => void comune.refetch()}
+            />
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="mp-fact">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function ComuneFacts({ comune }: { comune: Comune }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section aria-labelledby="facts-title">
+      <h2 id="facts-title" className="h4">
+        {t('comune.facts')}
+      </h2>
+      <dl className="mp-facts">
+        <Fact label={t('comune.istatCode')}>{comune.istatCode}</Fact>
+        <Fact label={t('comune.cadastralCode')}>{comune.cadastralCode ?? '—'}</Fact>
+        <Fact label={t('comune.population')}>
+          <span className="mp-figure-inline">{format.integer(comune.population)}</span>{' '}
+          <span className="small">
+            {t('comune.populationAsOf', {
+              year: comune.populationYear,
+              source: comune.populationSource ?? t('comune.unknownSource'),
+            })}
+          </span>
+        </Fact>
+        <Fact label={t('comune.areaWithUnit')}>{format.decimal(comune.areaKm2)}</Fact>
+        <Fact label={t('comune.densityWithUnit')}>{format.integer(comune.density)}</Fact>
+        <Fact label={t('comune.zone')}>
+          {comune.zoneId ? (
+            <Link to={`/zone/${comune.zoneId}`}>{comune.zoneName}</Link>
+          ) : (
+            t('comune.noZone')
+          )}
+          {comune.zoneConfidence ? (
+            <div className="mt-1">
+              <ZoneConfidenceBadge
+                confidence={comune.zoneConfidence}
+                subject="comune"
+                explain={comune.zoneConfidence !== 'confirmed'}
+              />
+            </div>
+          ) : null}
+        </Fact>
+        <Fact label={t('comune.website')}>
+          {comune.website ? (
+            <a href={comune.website} rel="noopener noreferrer" target="_blank">
+              {comune.website}
+              <span className="visually-hidden"> {t('common.opensNewWindow')}</span>
+            </a>
+          ) : (
+            t('comune.notProvided')
+          )}
+        </Fact>
+        <Fact label={t('comune.pec')}>
+          {comune.pec ? <a href={`mailto:${comune.pec}`}>{comune.pec}</a> : t('comune.notProvided')}
+        </Fact>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { echarts as EChartsNamespace } from './echartsMap.ts';
+
+type ECharts = ReturnType<typeof EChartsNamespace.init>;
+
+/** Creates an SVG-rendered chart in the returned element and keeps it sized to it. */
+export function useChart(
+  lib: typeof EChartsNamespace,
+): [RefObject<HTMLDivElement>, ECharts | null] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [chart, setChart] = useState<ECharts | null>(null);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const instance = lib.init(element, undefined, { renderer: 'svg' });
+    setChart(instance);
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      setChart(null);
+    };
+  }, [lib]);
+
+  return [ref, chart];
+}

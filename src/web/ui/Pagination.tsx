@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import { cx } from './classNames.ts';
+import { Icon } from './Icon.tsx';
+
+interface PaginationProps {
+  page: number;
+  pageSize: number;
+  total: number;
+  onChange: (page: number) => void;
+  label?: string;
+}
+
+/** Numbered pages around the current one, with first/last always in reach. */
+function visiblePages(page: number, last: number): (number | 'gap')[] {
+  const pages = new Set([1, last, page - 1, page, page + 1].filter((p) => p >= 1 && p <= last));
+  const sorted = [...pages].sort((a, b) => a - b);
+  const result: (number | 'gap')[] = [];
+  sorted.forEach((p, index) => {
+    const previous = sorted[index - 1];
+    if (previous !== undefined && p - previous > 1) result.push('gap');
+    result.push(p);
+  });
+  return result;
+}
+
+export function Pagination({ page, pageSize, total, onChange, label }: PaginationProps) {
+  const { t } = useTranslation();
+  const last = Math.max(1, Math.ceil(total / pageSize));
+  if (last <= 1) return null;
+  return (
+    <nav className="pagination-wrapper" aria-label={label ?? t('pagination.label')}>
+      <ul className="pagination">
+        <li className={cx('page-item', page <= 1 && 'disabled')}>
+          <button
+            type="button"
+            className="page-link"
+            disabled={page <= 1}
+            onClick={() => onChange(page - 1)}
+          >
+            <Icon name="chevron-left" color="primary" />
+            <span className="visually-hidden">{t('pagination.previous')}</span>
+          </button>
+        </li>
+        {visiblePages(page, last).map((item, index) =>
+          item === 'gap' ? (
+            <li key={`gap-${index}`} className="page-item">
+              <span className="page-link" aria-hidden="true">
+                …
+              </span>
+            </li>
+          ) : (
+            <li key={item} className="page-item">
+              <button
+                type="button"
+                className={cx('page-link', item === page && 'active')}
+                aria-current={item === page ? 'page' : undefined}
+                onClick={() => onChange(item)}
+              >
+                <span className="visually-hidden">{t('pagination.page')} </span>
+                {item}
+              </button>
+            </li>
+          ),
+        )}
+        <li className={cx('page-item', page >= last && 'disabled')}>
+          <button
+            type="button"
+            className="page-link"
+            disabled={page >= last}
+            onClick={() => onChange(page + 1)}
+          >
+            <span className="visually-hidden">{t('pagination.next')}</span>
+            <Icon name="chevron-right" color="primary" />
+          </button>
+        </li>
+      </ul>
+    </nav>
+  );
+}

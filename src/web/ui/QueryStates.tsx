@@ -1,0 +1,73 @@
+import { Alert, Button, Spinner } from 'design-react-kit';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { isApiError } from '../app/api.ts';
+
+/** A polite, announced loading indicator. */
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="d-flex align-items-center gap-3 my-4" role="status">
+      <Spinner active small label="" aria-hidden="true" />
+      <span>{label ?? t('common.loading')}</span>
+    </div>
+  );
+}
+
+export function EmptyState({ children }: { children: ReactNode }) {
+  return (
+    <div className="callout note my-4">
+      <div className="callout-inner">
+        <p className="mb-0">{children}</p>
+      </div>
+    </div>
+  );
+}
+
+/** Explains a failed request in the user's terms: sign in, not allowed, not found, or retry. */
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  if (isApiError(error, 401)) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return (
+      <Alert fade={false} color="warning" className="my-4">
+        <p className="mb-2">{t('errors.unauthenticated')}</p>
+        <Link to={`/accedi?next=${next}`}>{t('auth.login')}</Link>
+      </Alert>
+    );
+  }
+  if (isApiError(error, 403)) {
+    return <Forbidden />;
+  }
+  if (isApiError(error, 404)) {
+    return (
+      <Alert fade={false} color="warning" className="my-4">
+        {t('errors.notFound')}
+      </Alert>
+    );
+  }
+  const detail = isApiError(error) ? (error.problem.detail ?? error.problem.title) : null;
+  return (
+    <Alert fade={false} color="danger" className="my-4">
+      <p className="mb-2">{t('errors.loadFailed')}</p>
+      {detail ? <p className="small mb-2">{detail}</p> : null}
+      {onRetry ? (
+        <Button color="primary" size="sm" onClick={onRetry}>
+          {t('common.retry')}
+        </Button>
+      ) : null}
+    </Alert>
+  );
+}
+
+export function Forbidden() {
+  const { t } = useTranslation();
+  return (
+    <Alert fade={false} color="danger" className="my-4">
+      <h2 className="h5">{t('errors.forbiddenTitle')}</h2>
+      <p className="mb-0">{t('errors.forbidden')}</p>
+    </Alert>
+  );
+}

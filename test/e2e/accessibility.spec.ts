@@ -1,0 +1,145 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logInAsAdmin } from './support/auth.ts';
+import { launchBrowser, newVisitor, snap } from './support/browser.ts';
+
+/** axe-core on the page as it stands; only serious and critical findings fail the story. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help}\n    ${violation.nodes
+          .slice(0, 5)
+          .map((node) => node.target.join(' '))
+          .join('\n    ')}`,
+    );
+}
+
+interface Visit {
+  name: string;
+  path: string;
+  /** What shows that the page has finished loading. */
+  ready: (page: Page) => Promise<unknown>;
+}
+
+const publicPages: Visit[] = [
+  {
+    name: 'home',
+    path: '/',
+    ready: (page) =>
+      page.getByTestId('comuni-map').locator('svg path').nth(132).waitFor({ state: 'attached' }),
+  },
+  {
+    name: 'comuni',
+    path: '/comuni',
+    ready: (page) => page.getByText('133 comuni trovati').waitFor(),
+  },
+  {
+    name: 'comune',
+    path: '/comuni/015002',
+    ready: (page) => page.getByRole('heading', { level: 1, name: 'Abbiategrasso' }).waitFor(),
+  },
+  {
+    name: 'zones',
+    path: '/zone',
+    ready: (page) =>
+      page
+        .getByRole('img', { name: /Grafico a barre/ })
+        .locator('svg')
+        .waitFor(),
+  },
+  {
+    name: 'zone',
+    path: '/zone/nord-milano',
+    ready: (page) => page.getByRole('heading', { level: 1, name: 'Nord Milano' }).waitFor(),
+  },
+  {
+    name: 'login',
+    path: '/accedi',
+    ready: (page) => page.getByRole('button', { name: 'Accedi', exact: true }).waitFor(),
+  },
+];
+
+const adminPages: Visit[] = [
+  {
+    name: 'admin-users',
+    path: '/admin/utenti',
+    ready: (page) => page.locator('tbody tr').first().waitFor(),
+  },
+  {
+    name: 'admin-org-units',
+    path: '/admin/unita-organizzative',
+    ready: (page) => page.getByRole('heading', { level: 1, name: 'Unità organizzative' }).waitFor(),
+  },
+  {
+    name: 'admin-zones',
+    path: '/admin/zone',
+    ready: (page) => page.locator('tbody tr').first().waitFor(),
+  },
+  {
+    name: 'audit-log',
+    path: '/admin/registro-attivita',
+    ready: (page) => page.locator('tbody tr').first().waitFor(),
+  },
+];
+
+describe('Every page passes axe-core without serious or critical violations', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const visit of publicPages) {
+    it(`public page: ${visit.name}`, async () => {
+      const { page } = await newVisitor(browser);
+      await page.goto(visit.path);
+      await visit.ready(page);
+      await snap(page, `a11y-${visit.name}`);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
+  it('the home page with the map shown as a table', async () => {
+    const { page } = await newVisitor(browser);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Mostra come tabella' }).click();
+    await page.getByRole('table', { name: /133 comuni/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the login form showing its errors', async () => {
+    const { page } = await newVisitor(browser);
+    await page.goto('/accedi');
+    await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+    await page.getByText('Campo obbligatorio.').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  for (const visit of adminPages) {
+    it(`admin page: ${visit.name}`, async () => {
+      const { page } = await newVisitor(browser);
+      await logInAsAdmin(page);
+      await page.goto(visit.path);
+      await visit.ready(page);
+      await snap(page, `a11y-${visit.name}`);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
+  it('the comune page with the admin edit form', async () => {
+    const { page } = await newVisitor(browser);
+    await logInAsAdmin(page);
+    await page.goto('/comuni/015002');
+    await page.getByRole('region', { name: 'Modifica i dati del comune' }).waitFor();
+    await snap(page, 'a11y-comune-admin');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

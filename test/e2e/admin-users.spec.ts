@@ -1,0 +1,111 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logInAsAdmin } from './support/auth.ts';
+import { launchBrowser, newVisitor, pathOf, snap } from './support/browser.ts';
+
+describe('The administrator manages accounts', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('creates the referent of a comune and is shown the temporary password once', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await logInAsAdmin(page);
+
+    // The admin opens the reserved area from the main navigation: users come first.
+    await page
+      .getByRole('navigation', { name: 'Navigazione principale' })
+      .getByRole('link', { name: 'Area riservata' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Utenti' }).waitFor();
+    expect(pathOf(page)).toBe('/admin/utenti');
+
+    // "Nuovo utente" opens the form; an empty submit is refused field by field.
+    await page.getByRole('button', { name: 'Nuovo utente' }).click();
+    const form = page.getByRole('region', { name: 'Nuovo utente' });
+    await form.getByRole('button', { name: 'Crea utente' }).click();
+    expect(await form.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
+
+    // The admin fills in a comune referent for Abbiategrasso.
+    const email = `referente.abbiategrasso.${Date.now()}@example.it`;
+    await form.getByLabel('Email').fill(email);
+    await form.getByLabel('Nome e cognome').fill('Anna Referente');
+    await form.getByLabel('Ruolo').selectOption({ label: 'Referente comunale' });
+    const comune = form.getByLabel('Comune');
+    await comune.waitFor();
+    await expect.poll(() => comune.locator('option').count()).toBeGreaterThan(100);
+    await comune.selectOption({ label: 'Abbiategrasso' });
+    await snap(page, 'admin-new-user');
+    await form.getByRole('button', { name: 'Crea utente' }).click();
+
+    // The temporary password is shown, once, in a dismissable message.
+    await page.getByRole('heading', { name: `Utente ${email} creato` }).waitFor();
+    const temporary = (await page.getByTestId('temporary-password').innerText()).trim();
+    expect(temporary.length).toBeGreaterThanOrEqual(8);
+    await snap(page, 'admin-user-created');
+
+    // The new account is in the list with its role and comune.
+    const row = page.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) });
+    await row.waitFor();
+    const rowText = await row.innerText();
+    expect(rowText).toContain('Referente comunale');
+    expect(rowText).toContain('Abbiategrasso');
+    expect(rowText).toContain('Deve cambiare password');
+
+    // Closing the message hides the password for good.
+    await page.getByRole('button', { name: 'Chiudi' }).click();
+    await expect.poll(() => page.getByTestId('temporary-password').count()).toBe(0);
+
+    // Searching finds the user; the role filter narrows the list.
+    await page.getByRole('searchbox', { name: 'Cerca per nome o email' }).fill('Anna Referente');
+    await page.getByText(/^\d+ utent[ei]$/).waitFor();
+    await page.getByLabel('Ruolo').selectOption({ label: 'Referente comunale' });
+    await row.waitFor();
+
+    expect(errors).toEqual([]);
+  });
+
+  it('resets a password after confirming, and disables an account', async () => {
+    const { page } = await newVisitor(browser);
+    await logInAsAdmin(page);
+    await page.goto('/admin/utenti?role=comune_referent');
+    const row = page.getByRole('row', { name: /Anna Referente/ }).first();
+    await row.waitFor();
+
+    // Reset asks first.
+    await row.getByRole('button', { name: /Reimposta password/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reimpostare la password?' });
+    await dialog.waitFor();
+    await snap(page, 'admin-reset-dialog');
+    await dialog.getByRole('button', { name: 'Reimposta' }).click();
+    await page.getByRole('heading', { name: /Password di .* reimpostata/ }).waitFor();
+    expect((await page.getByTestId('temporary-password').innerText()).length).toBeGreaterThan(0);
+
+    // Disabling through the edit form.
+    await row.getByRole('button', { name: /Modifica/ }).click();
+    await page.getByText('Account disattivato', { exact: true }).click();
+    expect(await page.getByLabel('Account disattivato').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await expect.poll(() => row.innerText()).toContain('Disattivato');
+  });
+
+  it('browses the activity log and opens the details of an entry', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await logInAsAdmin(page);
+    await page.goto('/admin/registro-attivita');
+    await page.getByRole('heading', { level: 1, name: 'Registro attività' }).waitFor();
+    await page.locator('tbody tr').first().waitFor();
+
+    await page.getByLabel('Tipo di elemento').selectOption({ label: 'Utente' });
+    await page.getByRole('cell', { name: 'user.created' }).first().waitFor();
+    const show = page.getByRole('button', { name: /^Dettagli/ }).first();
+    await show.click();
+    await page.getByRole('heading', { name: 'Dopo' }).first().waitFor();
+    await snap(page, 'admin-audit');
+    expect(errors).toEqual([]);
+  });
+});

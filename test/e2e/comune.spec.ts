@@ -1,0 +1,85 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newVisitor, pathOf, snap } from './support/browser.ts';
+
+describe('A visitor looks up a comune', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('finds Abbiategrasso in the list and reads its figures, in Italian number format', async () => {
+    const { page, errors } = await newVisitor(browser);
+
+    // From the home page the visitor goes to the list of comuni.
+    await page.goto('/');
+    await page
+      .getByRole('navigation', { name: 'Navigazione principale' })
+      .getByRole('link', { name: 'Comuni' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Comuni' }).waitFor();
+    await page.getByText('133 comuni trovati').waitFor();
+    await snap(page, 'comuni-list');
+
+    // They search by name.
+    await page.getByRole('searchbox', { name: 'Cerca per nome' }).fill('Abbiategrasso');
+    await page.getByText('1 comune trovato').waitFor();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Abbiategrasso');
+
+    // They open the only result.
+    await page.getByRole('link', { name: 'Abbiategrasso', exact: true }).click();
+    await page.waitForURL('**/comuni/015002');
+    await page.getByRole('heading', { level: 1, name: 'Abbiategrasso' }).waitFor();
+
+    // Population, codes and zone are shown; the zone assignment is flagged as inferred.
+    const facts = page.locator('dl.mp-facts');
+    const text = await facts.innerText();
+    expect(text).toContain('33.042');
+    expect(text).toContain('2024');
+    expect(text).toContain('015002');
+    expect(text).toContain('A010');
+    expect(text).toContain('47,81');
+    await page.getByText('Assegnazione dedotta').waitFor();
+    await page.getByText(/non è ancora confermata/).waitFor();
+    await snap(page, 'comune-abbiategrasso');
+
+    // The zone is a link to the zone's page.
+    await facts.getByRole('link', { name: 'Magentino e Abbiatense' }).click();
+    await page.waitForURL('**/zone/magentino-abbiatense');
+    await page.getByRole('heading', { level: 1, name: 'Magentino e Abbiatense' }).waitFor();
+    await page.getByRole('link', { name: 'Abbiategrasso' }).waitFor();
+    expect(pathOf(page)).toBe('/zone/magentino-abbiatense');
+
+    expect(errors).toEqual([]);
+  });
+
+  it('filters the list by zone and population band and sorts it, keeping the state in the URL', async () => {
+    const { page } = await newVisitor(browser);
+    await page.goto('/comuni');
+    await page.getByText('133 comuni trovati').waitFor();
+
+    await page.getByLabel('Zona omogenea').selectOption({ label: 'Nord Milano' });
+    await page.getByText('6 comuni trovati').waitFor();
+    await page.getByLabel('Fascia di popolazione').selectOption('over-50k');
+    await page.getByLabel('Ordina per').selectOption('-population');
+    await expect
+      .poll(async () => (await page.locator('tbody tr').count()) > 0 && page.url())
+      .toContain('band=over-50k');
+
+    // Reloading the page keeps the filters.
+    await page.reload();
+    const firstRow = page.locator('tbody tr').first();
+    await firstRow.waitFor();
+    expect(await page.getByLabel('Zona omogenea').inputValue()).toBe('nord-milano');
+    expect(await firstRow.innerText()).toMatch(/Sesto San Giovanni|Cinisello Balsamo/);
+  });
+
+  it('says so when nothing matches', async () => {
+    const { page } = await newVisitor(browser);
+    await page.goto('/comuni?q=zzzzzz');
+    await page.getByText('Nessun comune corrisponde ai filtri scelti').waitFor();
+  });
+});

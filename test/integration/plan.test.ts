@@ -1,0 +1,399 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asRole, browser, startTestApp, type Agent, type TestApp } from '../support/testApp.ts';
+
+let t: TestApp;
+let admin: Agent;
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = (await asRole(t, 'plan_admin')).agent;
+});
+afterAll(() => t.close());
+
+const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+async function planBySlug(slug: string, agent?: Agent) {
+  const res = agent
+    ? await agent.request({ method: 'GET', url: `/api/v1/plans/${slug}` })
+    : await get(`/api/v1/plans/${slug}`);
+  return res.json();
+}
+
+async function createOrgUnit(name: string) {
+  const res = await admin.request({
+    method: 'POST',
+    url: '/api/v1/org-units',
+    payload: { kind: 'settore', name },
+  });
+  return res.json().id as string;
+}
+
+describe('the seeded Milan plan', () => {
+  it('has the four editions, the 2022-2024 one adopted by the Consiglio on 22 March 2023', async () => {
+    const { items } = (await get('/api/v1/plans')).json();
+    expect(items.map((p: { slug: string }) => p.slug)).toEqual([
+      'psttm-2016-2018',
+      'psttm-2019-2021',
+      'psttm-2022-2024',
+      'psttm-2025-2027',
+    ]);
+    const plan = items[2];
+    expect(plan.versions).toHaveLength(1);
+    const version = (await get(`/api/v1/plan-versions/${plan.versions[0].id}`)).json();
+    expect(version.status).toBe('adopted');
+    expect(version.acts.map((a: { number: string | null }) => a.number)).toContain('R.G. 113/2022');
+    const adoption = version.transitions.find((tr: { to: string }) => tr.to === 'adopted');
+    expect(adoption.at.slice(0, 10)).toBe('2023-03-22');
+    expect(items[0].versions[0].status).toBe('superseded');
+  });
+
+  it('has the three sections, the five pillars and the five known drivers', async () => {
+    const plan = await planBySlug('psttm-2022-2024');
+    const tree = (await get(`/api/v1/plan-versions/${plan.versions[0].id}/tree`)).json();
+    expect(tree.sections.map((s: { title: string }) => s.title)).toEqual([
+      'Indirizzi per le funzioni di area vasta',
+      "Indirizzi per l'esercizio delle funzioni comunali",
+      'Patto metropolitano',
+    ]);
+    expect(tree.pillars.map((p: { title: string }) => p.title)).toEqual([
+      'Sostenibilità',
+      'Connettività',
+      'Prossimità',
+      'Inclusione',
+      'Attrattività',
+    ]);
+    expect(tree.drivers).toHaveLength(5);
+  });
+
+  it('marks every seeded goal and action as an example', async () => {
+    const plan = await planBySlug('psttm-2022-2024');
+    const tree = (await get(`/api/v1/plan-versions/${plan.versions[0].id}/tree`)).json();
+    const goals = tree.sections.flatMap((s: { goals: unknown[] }) => s.goals);
+    expect(goals.length).toBeGreaterThan(0);
+    expect(
+      goals.every(
+        (g: { isExample: boolean; actions: { isExample: boolean }[] }) =>
+          g.isExample && g.actions.every((a) => a.isExample),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('the public plan browser', () => {
+  it('filters the tree by mission, counting actions under their goal missions', async () => {
+    const plan = await planBySlug('psttm-2022-2024');
+    const tree = (await get(`/api/v1/plan-versions/${plan.versions[0].id}/tree?mission=M4`)).json();
+    const titles = tree.sections.flatMap((s: { goals: { title: string }[] }) =>
+      s.goals.map((g) => g.title),
+    );
+    expect(titles).toEqual(['Scuole superiori sicure, nuove e sostenibili']);
+    expect(tree.filtered).toBe(true);
+  });
+
+  it('searches in Italian, whatever the word form', async () => {
+    const plan = await planBySlug('psttm-2022-2024');
+    const tree = (
+      await get(
+        `/api/v1/plan-versions/${plan.versions[0].id}/tree?q=${encodeURIComponent('scuola')}`,
+      )
+    ).json();
+    const titles = tree.sections.flatMap((s: { goals: { title: string }[] }) =>
+      s.goals.map((g) => g.title),
+    );
+    expect(titles).toContain('Scuole superiori sicure, nuove e sostenibili');
+    expect(titles).not.toContain('Una rete ciclabile metropolitana');
+  });
+
+  it('fills the coverage matrix: 3 sections × 6 missions', async () => {
+    const plan = await planBySlug('psttm-2022-2024');
+    const matrix = (await get(`/api/v1/plan-versions/${plan.versions[0].id}/matrix`)).json();
+    expect(matrix.cells).toHaveLength(18);
+    const cell = matrix.cells.find(
+      (c: { sectionCode: string; mission: string }) => c.sectionCode === '1' && c.mission === 'M4',
+    );
+    expect(cell).toMatchObject({ goals: 1, actions: 2 });
+    const empty = matrix.cells.find(
+      (c: { sectionCode: string; mission: string }) => c.sectionCode === '3' && c.mission === 'M6',
+    );
+    expect(empty).toMatchObject({ goals: 0, actions: 0 });
+  });
+
+  it('hides drafts from the public', async () => {
+    const plans = (await get('/api/v1/plans')).json().items;
+    expect(
+      plans
+        .flatMap((p: { versions: { status: string }[] }) => p.versions)
+        .some((v: { status: string }) => v.status === 'draft'),
+    ).toBe(false);
+  });
+});
+
+describe('the annual update, from draft to adoption', () => {
+  it('copies the adopted version, lets editors change it, adopts it and shows the diff', async () => {
+    const plan = await planBySlug('psttm-2022-2024');
+    const adoptedId = plan.versions[0].id;
+    // The plan office starts the update.
+    const started = await admin.request({
+      method: 'POST',
+      url: `/api/v1/plans/${plan.id}/updates`,
+      payload: { label: 'Aggiornamento 2024' },
+    });
+    expect(started.statusCode).toBe(201);
+    const draft = started.json();
+    expect(draft).toMatchObject({ status: 'draft', basedOnId: adoptedId, number: 2 });
+    // A second update cannot start while this one is open.
+    const again = await admin.request({
+      method: 'POST',
+      url: `/api/v1/plans/${plan.id}/updates`,
+      payload: { label: 'Altro' },
+    });
+    expect(again.statusCode).toBe(409);
+
+    // An editor of an org unit adds a goal and an action for it.
+    const unit = await createOrgUnit('Settore Mobilità');
+    const { agent: editor } = await asRole(t, 'editor', { orgUnitIds: [unit] });
+    const goal = await editor.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${draft.id}/items`,
+      payload: {
+        kind: 'goal',
+        sectionCode: '1',
+        title: 'Trasporto pubblico più frequente',
+        missions: ['M3'],
+        sdgs: [11],
+        orgUnitId: unit,
+        description: '<p>Più corse <script>alert(1)</script><a href="javascript:x()">x</a></p>',
+      },
+    });
+    expect(goal.statusCode).toBe(201);
+    expect(goal.json().description).toBe(
+      '<p>Più corse <a rel="noopener noreferrer" target="_blank">x</a></p>',
+    );
+    const action = await editor.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${draft.id}/items`,
+      payload: {
+        kind: 'action',
+        parentKey: goal.json().key,
+        title: 'Linee di forza interzonali',
+        orgUnitId: unit,
+        scope: { kind: 'zones', zones: ['sud-est', 'sud-ovest'] },
+      },
+    });
+    expect(action.statusCode).toBe(201);
+    // The editor cannot touch items of other org units.
+    const tree = (
+      await editor.request({ method: 'GET', url: `/api/v1/plan-versions/${draft.id}/tree` })
+    ).json();
+    const someoneElses = tree.sections[0].goals.find(
+      (g: { orgUnitId: string | null }) => g.orgUnitId === null,
+    );
+    const denied = await editor.request({
+      method: 'PATCH',
+      url: `/api/v1/plan-versions/${draft.id}/items/${someoneElses.key}`,
+      payload: { rowVersion: someoneElses.rowVersion, title: 'Cambiato' },
+    });
+    expect(denied.statusCode).toBe(403);
+
+    // The plan office edits an example goal, and a stale save is refused.
+    const edited = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/plan-versions/${draft.id}/items/${someoneElses.key}`,
+      payload: {
+        rowVersion: someoneElses.rowVersion,
+        title: 'Una rete ciclabile metropolitana continua',
+        missions: ['M3'],
+      },
+    });
+    expect(edited.statusCode).toBe(200);
+    const stale = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/plan-versions/${draft.id}/items/${someoneElses.key}`,
+      payload: { rowVersion: someoneElses.rowVersion, title: 'Vecchia copia' },
+    });
+    expect(stale.statusCode).toBe(409);
+
+    // Consultation, then adoption by a delibera of the Consiglio.
+    let current = (
+      await admin.request({ method: 'GET', url: `/api/v1/plan-versions/${draft.id}` })
+    ).json();
+    const consultation = await admin.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${draft.id}/transitions`,
+      payload: { to: 'consultation', version: current.version },
+    });
+    expect(consultation.statusCode).toBe(200);
+    current = consultation.json();
+    const noAct = await admin.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${draft.id}/transitions`,
+      payload: { to: 'adopted', version: current.version },
+    });
+    expect(noAct.statusCode).toBe(422);
+    const adopted = await admin.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${draft.id}/transitions`,
+      payload: {
+        to: 'adopted',
+        version: current.version,
+        act: {
+          body: 'consiglio',
+          kind: 'delibera',
+          number: 'R.G. 12/2024',
+          date: '2024-03-20',
+          title: 'Aggiornamento annuale del PSTTM',
+        },
+      },
+    });
+    expect(adopted.statusCode).toBe(200);
+    expect(adopted.json().status).toBe('adopted');
+    expect((await get(`/api/v1/plan-versions/${adoptedId}`)).json().status).toBe('superseded');
+
+    // Adopted versions are read-only.
+    const frozen = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/plan-versions/${draft.id}/items/${goal.json().key}`,
+      payload: { rowVersion: 1, title: 'Troppo tardi' },
+    });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json().detail).toContain('read-only');
+
+    // The public sees the diff: one goal and one action added, one goal changed.
+    const diff = (await get(`/api/v1/plan-versions/diff?from=${adoptedId}&to=${draft.id}`)).json();
+    expect(diff.added.map((i: { title: string }) => i.title).sort()).toEqual([
+      'Linee di forza interzonali',
+      'Trasporto pubblico più frequente',
+    ]);
+    expect(diff.removed).toHaveLength(0);
+    const change = diff.changed.find(
+      (c: { item: { key: string } }) => c.item.key === someoneElses.key,
+    );
+    expect(change.changes.map((c: { field: string }) => c.field)).toEqual(['title', 'missions']);
+    // The matrix of the new version shows the new goal.
+    const matrix = (await get(`/api/v1/plan-versions/${draft.id}/matrix`)).json();
+    const cell = matrix.cells.find(
+      (c: { sectionCode: string; mission: string }) => c.sectionCode === '1' && c.mission === 'M3',
+    );
+    expect(cell.goalKeys).toContain(goal.json().key);
+  });
+});
+
+describe('workflow rules', () => {
+  it('refuses to reopen an adopted version', async () => {
+    const plan = await planBySlug('psttm-2016-2018');
+    const version = plan.versions[0];
+    const res = await admin.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${version.id}/transitions`,
+      payload: { to: 'draft', version: version.version },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toContain('superseded');
+  });
+
+  it('lets only the plan office move versions along', async () => {
+    const plan = await planBySlug('psttm-2025-2027');
+    const version = plan.versions[0];
+    const { agent } = await asRole(t, 'pnrr_officer');
+    const res = await agent.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${version.id}/transitions`,
+      payload: { to: 'draft', version: version.version },
+    });
+    expect(res.statusCode).toBe(403);
+    const anonymous = await browser(t);
+    const res2 = await anonymous.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${version.id}/transitions`,
+      payload: { to: 'draft', version: version.version },
+    });
+    expect(res2.statusCode).toBe(401);
+  });
+
+  it('moves a version in consultation back to draft, and hides it from the public then', async () => {
+    const plan = await planBySlug('psttm-2025-2027');
+    const version = plan.versions[0];
+    const res = await admin.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${version.id}/transitions`,
+      payload: { to: 'draft', version: version.version, note: 'riapertura' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect((await get(`/api/v1/plan-versions/${version.id}`)).statusCode).toBe(404);
+    const audit = (
+      await admin.request({
+        method: 'GET',
+        url: `/api/v1/audit?entityType=plan_version&entityId=${version.id}`,
+      })
+    ).json();
+    expect(audit.items[0]).toMatchObject({ action: 'plan_version.draft' });
+  });
+});
+
+describe('exports of a version', () => {
+  async function exported(format: string) {
+    const plan = await planBySlug('psttm-2022-2024');
+    return t.app.inject({
+      method: 'GET',
+      url: `/api/v1/plan-versions/${plan.versions[0].id}/export?format=${format}`,
+    });
+  }
+
+  it('downloads JSON with the version and its tree', async () => {
+    const res = await exported('json');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="psttm-2022-2024-v1.json"',
+    );
+    const body = res.json();
+    expect(body.version.label).toBe('Adozione 2023');
+    expect(body.tree.sections).toHaveLength(3);
+  });
+
+  it('downloads a spreadsheet with one row per goal and action', async () => {
+    const res = await exported('xlsx');
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Obiettivi e azioni')!;
+    const plan = await planBySlug('psttm-2022-2024');
+    const version = (await get(`/api/v1/plan-versions/${plan.versions[0].id}`)).json();
+    expect(sheet.rowCount - 1).toBe(version.counts.goals + version.counts.actions);
+    expect(sheet.getRow(1).getCell(4).value).toBe('Titolo');
+  });
+
+  it('downloads a PDF', async () => {
+    const res = await exported('pdf');
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.rawPayload.length).toBeGreaterThan(5000);
+  });
+
+  it('refuses an unknown format, naming the field', async () => {
+    const res = await exported('docx');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().violations[0].field).toBe('querystring.format');
+  });
+});
+
+describe('the changelog and the examples', () => {
+  it('tells the status history of a version', async () => {
+    const plan = await planBySlug('psttm-2016-2018');
+    const log = (await get(`/api/v1/plan-versions/${plan.versions[0].id}/changelog`)).json();
+    expect(log.transitions.map((tr: { to: string }) => tr.to)).toEqual([
+      'draft',
+      'adopted',
+      'superseded',
+    ]);
+    expect(log.diff).toBeNull();
+  });
+
+  it('removes every example item with one command, audited', async () => {
+    const { removeExamples } = await import('../../src/modules/plan/seed.ts');
+    const { removed } = await removeExamples(t.ctx);
+    expect(removed).toBeGreaterThan(0);
+    const plan = await planBySlug('psttm-2022-2024');
+    const version = (await get(`/api/v1/plan-versions/${plan.versions[0].id}`)).json();
+    expect(version.counts.examples).toBe(0);
+    expect((await removeExamples(t.ctx)).removed).toBe(0);
+  });
+});
