@@ -15,7 +15,7 @@ import { auditRoutes } from '../modules/audit/routes.ts';
 import type { Ctx } from '../modules/context.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
 import { organisationRoutes } from '../modules/organisation/routes.ts';
-import { planExportRoutes, planRoutes } from '../modules/plan/routes.ts';
+import { actRoutes, planExportRoutes, planRoutes } from '../modules/plan/routes.ts';
 import { pnrrRoutes } from '../modules/pnrr/routes.ts';
 import { territoryRoutes } from '../modules/territory/routes.ts';
 import { territoryRevision } from '../modules/territory/service.ts';
@@ -117,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       organisationRoutes(typed, services);
       planRoutes(typed, services);
       planExportRoutes(typed, services);
+      actRoutes(typed, services);
       pnrrRoutes(typed, services);
       auditRoutes(typed, services);
     },

@@ -4,9 +4,11 @@ import { roles, systemActor, type Role } from '../../src/domain/roles.ts';
 import { getUser } from '../../src/modules/identity/service.ts';
 import { createOrgUnit } from '../../src/modules/organisation/service.ts';
 import { createItem } from '../../src/modules/plan/items.ts';
+import { attachActDocument } from '../../src/modules/plan/acts.ts';
 import {
   createPlan,
   getPlan,
+  getVersion,
   startAnnualUpdate,
   transitionVersion,
 } from '../../src/modules/plan/versions.ts';
@@ -30,7 +32,7 @@ import {
 type Caller = 'anonymous' | Role;
 type Outcome = 'allowed' | 401 | 403 | 404;
 type Expectation = Record<Caller, Outcome>;
-type Request = Pick<InjectOptions, 'method' | 'payload'> & { url: string };
+type Request = Pick<InjectOptions, 'method' | 'payload' | 'headers'> & { url: string };
 
 const callers: Caller[] = ['anonymous', ...roles];
 const everyone = Object.fromEntries(callers.map((c) => [c, 'allowed'])) as Expectation;
@@ -462,6 +464,53 @@ const plan: Scenario[] = [
   },
 ];
 
+/** An act of a published version, with its signed PDF already attached. */
+async function actWithDocument() {
+  const { versionId } = await adoptedPlan();
+  const { acts } = await getVersion(t.ctx, systemActor, versionId);
+  await attachActDocument(t.ctx, systemActor, acts[0]!.id, {
+    filename: 'atto.pdf',
+    content: minimalPdf,
+  });
+  return acts[0]!.id;
+}
+
+const minimalPdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
+
+const acts: Scenario[] = [
+  {
+    operation: 'POST /api/v1/plan-versions/{versionId}/acts',
+    does: 'records an opinion of the Conferenza',
+    expected: admins,
+    request: () => ({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${consultationVersionId}/acts`,
+      payload: {
+        body: 'conferenza',
+        kind: 'parere',
+        date: '2026-04-01',
+        title: 'Parere favorevole',
+      },
+    }),
+  },
+  {
+    operation: 'PUT /api/v1/acts/{actId}/document',
+    does: 'attaches the PDF of an act',
+    expected: admins,
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/v1/acts/${await actWithDocument()}/document?filename=delibera.pdf`,
+      payload: minimalPdf,
+      headers: { 'content-type': 'application/pdf' },
+    }),
+  },
+  read('/acts/{actId}/document', 'downloads the PDF of a published act', () => '', everyone),
+];
+// The download needs an act made for it: its URL is built when the case runs.
+acts[2]!.request = async () => get(`/api/v1/acts/${await actWithDocument()}/document`);
+
 const pnrr: Scenario[] = [
   read('/pnrr/missions', 'lists the PNRR missions', () => '/api/v1/pnrr/missions'),
   read('/pnrr/measures', 'lists the PNRR measures', () => '/api/v1/pnrr/measures'),
@@ -470,7 +519,7 @@ const pnrr: Scenario[] = [
   read('/sdgs', 'lists the SDGs', () => '/api/v1/sdgs'),
 ];
 
-const scenarios = [...territory, ...identity, ...organisationAndAudit, ...plan, ...pnrr];
+const scenarios = [...territory, ...identity, ...organisationAndAudit, ...plan, ...acts, ...pnrr];
 
 let sessions = 0;
 /** A session of its own for `caller`, logged in from its own address so no throttle is shared. */

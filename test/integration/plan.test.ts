@@ -397,3 +397,133 @@ describe('the changelog and the examples', () => {
     expect((await removeExamples(t.ctx)).removed).toBe(0);
   });
 });
+
+describe('PNRR measures on plan items', () => {
+  it('stores any form of a measure code in its canonical form and refuses unknown ones', async () => {
+    const plan = await planBySlug('psttm-2022-2024');
+    const started = await admin.request({
+      method: 'POST',
+      url: `/api/v1/plans/${plan.id}/updates`,
+      payload: { label: 'Aggiornamento 2025' },
+    });
+    const draftId =
+      started.statusCode === 201
+        ? started.json().id
+        : (await planBySlug('psttm-2022-2024', admin)).versions.find(
+            (v: { status: string }) => v.status === 'draft',
+          ).id;
+    const created = await admin.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${draftId}/items`,
+      payload: {
+        kind: 'goal',
+        sectionCode: '2',
+        title: 'Scuole innovative',
+        measures: ['m4c1i3.03'],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().measures).toEqual(['M4C1I3.3']);
+    const unknown = await admin.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${draftId}/items`,
+      payload: {
+        kind: 'goal',
+        sectionCode: '2',
+        title: 'Misura inesistente',
+        measures: ['M9C9I9.9'],
+      },
+    });
+    expect(unknown.statusCode).toBe(400);
+    const unknown2 = await admin.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${draftId}/items`,
+      payload: {
+        kind: 'goal',
+        sectionCode: '2',
+        title: 'Misura inesistente',
+        measures: ['M1C1I9.9'],
+      },
+    });
+    expect(unknown2.statusCode).toBe(422);
+    expect(unknown2.json().violations[0].field).toBe('body.measures');
+  });
+});
+
+describe('acts and their documents', () => {
+  async function seededAct() {
+    const plan = await planBySlug('psttm-2016-2018');
+    const version = (await get(`/api/v1/plan-versions/${plan.versions[0].id}`)).json();
+    return version.acts[0] as { id: string; hasDocument: boolean };
+  }
+
+  it('attaches a real PDF to an act and serves it to the public', async () => {
+    const plan = await planBySlug('psttm-2022-2024');
+    const pdf = (await get(`/api/v1/plan-versions/${plan.versions[0].id}/export?format=pdf`))
+      .rawPayload;
+    const act = await seededAct();
+    const res = await admin.request({
+      method: 'PUT',
+      url: `/api/v1/acts/${act.id}/document?filename=delibera-16-2016.pdf`,
+      payload: pdf,
+      headers: { 'content-type': 'application/pdf' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().hasDocument).toBe(true);
+    const download = await get(`/api/v1/acts/${act.id}/document`);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    expect((await seededAct()).hasDocument).toBe(true);
+  });
+
+  it('refuses a file that only claims to be a PDF, and keeps nothing', async () => {
+    const act = (await (async () => {
+      const plan = await planBySlug('psttm-2016-2018');
+      return (await get(`/api/v1/plan-versions/${plan.versions[0].id}`)).json().acts[1];
+    })()) as { id: string };
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const res = await admin.request({
+      method: 'PUT',
+      url: `/api/v1/acts/${act.id}/document`,
+      payload: png,
+      headers: { 'content-type': 'application/pdf' },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().detail).toContain('not a PDF');
+    expect((await get(`/api/v1/acts/${act.id}/document`)).statusCode).toBe(404);
+  });
+
+  it('refuses a document over 20 MB with 413', async () => {
+    const act = await seededAct();
+    const huge = Buffer.concat([
+      Buffer.from('%PDF-1.4\n'),
+      Buffer.alloc(21 * 1024 * 1024, 32),
+      Buffer.from('%%EOF'),
+    ]);
+    const res = await admin.request({
+      method: 'PUT',
+      url: `/api/v1/acts/${act.id}/document`,
+      payload: huge,
+      headers: { 'content-type': 'application/pdf' },
+    });
+    expect(res.statusCode).toBe(413);
+  });
+
+  it('records an opinion of the Conferenza on a published version', async () => {
+    const plan = await planBySlug('psttm-2016-2018');
+    const res = await admin.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${plan.versions[0].id}/acts`,
+      payload: {
+        body: 'conferenza',
+        kind: 'parere',
+        number: 'n. 4/2016',
+        date: '2016-05-02',
+        title: 'Parere integrativo',
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const version = (await get(`/api/v1/plan-versions/${plan.versions[0].id}`)).json();
+    expect(version.acts.map((a: { number: string }) => a.number)).toContain('n. 4/2016');
+  });
+});

@@ -62,6 +62,25 @@ export const acts = pgTable('acts', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * The signed document of an act, kept in the database so that every app process serves it
+ * (acts are a few MB at most; the upload route caps them).
+ */
+export const actDocuments = pgTable('act_documents', {
+  actId: uuid('act_id')
+    .primaryKey()
+    .references(() => acts.id, { onDelete: 'cascade' }),
+  filename: text('filename').notNull(),
+  contentType: text('content_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  uploadedBy: uuid('uploaded_by'),
+});
+
 /** Every status change of a version: who, when, from what, to what, by which act. */
 export const planVersionTransitions = pgTable('plan_version_transitions', {
   id: uuid('id').primaryKey().defaultRandom(),

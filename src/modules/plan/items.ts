@@ -13,6 +13,7 @@ import type { Actor, ActorUser } from '../../domain/roles.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Ctx } from '../context.ts';
 import { missingOrgUnits } from '../organisation/service.ts';
+import { resolvePnrrCode } from '../pnrr/service.ts';
 import { comuneExists, zoneExists } from '../territory/service.ts';
 import { canEditFramework, canEditItem } from './policy.ts';
 import { presentItem, type ItemView } from './presenters.ts';
@@ -93,6 +94,17 @@ async function validatedColumns(ctx: Ctx, versionId: string, fields: ItemFields)
       if (!(await comuneExists(ctx, c)))
         throw Invalid('body.scope.comuni', `no comune has code ${c}`);
   }
+  // Any form of a PNRR code is accepted (M1C1I1.01, m1c1i1.1) and stored in the canonical one.
+  let measures: string[] | undefined;
+  if (fields.measures) {
+    measures = [];
+    for (const code of fields.measures) {
+      const resolved = await resolvePnrrCode(ctx, code);
+      if (!resolved)
+        throw Invalid('body.measures', `no PNRR measure in force has the code "${code}"`);
+      measures.push(resolved.subMeasureCode ?? resolved.measureCode);
+    }
+  }
   if (fields.orgUnitId && (await missingOrgUnits(ctx, [fields.orgUnitId])).length > 0)
     throw Invalid('body.orgUnitId', 'no active org unit has this id');
   if (fields.periodStart && fields.periodEnd && fields.periodEnd < fields.periodStart)
@@ -104,7 +116,7 @@ async function validatedColumns(ctx: Ctx, versionId: string, fields: ItemFields)
     description:
       fields.description === undefined ? undefined : sanitiseRichText(fields.description),
     missions: dedupe(fields.missions)?.sort(),
-    measures: dedupe(fields.measures),
+    measures: dedupe(measures),
     sdgs: dedupe(fields.sdgs)?.sort((a, b) => a - b),
     linkedPlans: dedupe(fields.linkedPlans),
     pillarKeys: dedupe(fields.pillarKeys),

@@ -59,9 +59,11 @@ export interface ActView {
   documentUrl: string | null;
   certain: boolean;
   source: string | null;
+  /** A signed copy is stored and served at /api/v1/acts/{id}/document. */
+  hasDocument: boolean;
 }
 
-export function presentAct(row: ActRow): ActView {
+export function presentAct(row: ActRow, hasDocument = false): ActView {
   return {
     id: row.id,
     body: row.body,
@@ -72,6 +74,7 @@ export function presentAct(row: ActRow): ActView {
     documentUrl: row.documentUrl,
     certain: row.certain,
     source: row.source,
+    hasDocument,
   };
 }
 

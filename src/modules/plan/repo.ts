@@ -1,6 +1,7 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import {
+  actDocuments,
   acts,
   planItems,
   planVersions,
@@ -256,4 +257,33 @@ export async function removeTagFromItems(
       driverKeys: sql`array_remove(${planItems.driverKeys}, ${key}::uuid)`,
     })
     .where(eq(planItems.versionId, versionId));
+}
+
+export async function findAct(db: Executor, id: string): Promise<ActRow | undefined> {
+  const [row] = await db.select().from(acts).where(eq(acts.id, id));
+  return row;
+}
+
+export async function actIdsWithDocument(db: Executor, actIds: string[]): Promise<Set<string>> {
+  if (actIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: actDocuments.actId })
+    .from(actDocuments)
+    .where(inArray(actDocuments.actId, actIds));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function upsertActDocument(
+  db: Executor,
+  values: typeof actDocuments.$inferInsert,
+): Promise<void> {
+  await db
+    .insert(actDocuments)
+    .values(values)
+    .onConflictDoUpdate({ target: actDocuments.actId, set: { ...values, uploadedAt: new Date() } });
+}
+
+export async function findActDocument(db: Executor, actId: string) {
+  const [row] = await db.select().from(actDocuments).where(eq(actDocuments.actId, actId));
+  return row;
 }

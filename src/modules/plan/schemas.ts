@@ -6,7 +6,11 @@ import { Nullable, Text, Uuid, Version } from '../../server/schemas.ts';
 const Mission = Type.Enum([...allMissions]);
 const Status = Type.Enum([...versionStatuses]);
 const SectionCode = Type.Enum(['1', '2', '3']);
-const MeasureCode = Type.String({ pattern: '^M[1-7]C[0-9][IR][0-9A-Za-z.]{1,12}$', maxLength: 20 });
+const MeasureCode = Type.String({
+  pattern: '^\\s*[Mm][1-7][Cc][0-9][IiRr][0-9A-Za-z.]{1,14}\\s*$',
+  maxLength: 24,
+  description: 'PNRR measure or sub-measure, any form (M1C1I1.1, M1C1I1.01, M1C1I1.01.00)',
+});
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 
 export const VersionSummary = Type.Object({
@@ -41,6 +45,7 @@ export const Act = Type.Object({
   documentUrl: Nullable(Type.String()),
   certain: Type.Boolean(),
   source: Nullable(Type.String()),
+  hasDocument: Type.Boolean(),
 });
 
 export const VersionDetail = Type.Object({
@@ -201,26 +206,26 @@ export const ItemMove = Type.Object(
   { additionalProperties: false },
 );
 
+export const ActBody = Type.Object(
+  {
+    body: Type.Enum(['sindaco', 'consiglio', 'conferenza']),
+    kind: Type.Enum(['decreto', 'delibera', 'parere']),
+    number: Type.Optional(Nullable(Text(60, 1))),
+    date: Type.String({ format: 'date' }),
+    title: Text(300, 3),
+    documentUrl: Type.Optional(
+      Nullable(Type.String({ maxLength: 500, pattern: '^https?://[^\\s<>"]+$' })),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const TransitionBody = Type.Object(
   {
     to: Status,
     version: Version,
     note: Type.Optional(Nullable(Text(1000))),
-    act: Type.Optional(
-      Type.Object(
-        {
-          body: Type.Enum(['sindaco', 'consiglio', 'conferenza']),
-          kind: Type.Enum(['decreto', 'delibera', 'parere']),
-          number: Type.Optional(Nullable(Text(60, 1))),
-          date: Type.String({ format: 'date' }),
-          title: Text(300, 3),
-          documentUrl: Type.Optional(
-            Nullable(Type.String({ maxLength: 500, pattern: '^https?://[^\\s<>"]+$' })),
-          ),
-        },
-        { additionalProperties: false },
-      ),
-    ),
+    act: Type.Optional(ActBody),
   },
   { additionalProperties: false },
 );

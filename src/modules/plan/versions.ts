@@ -72,10 +72,14 @@ export async function getVersion(ctx: Ctx, actor: Actor, id: string): Promise<Ve
     itemsOfVersion(ctx.db, row),
   ]);
   const { versions: _versions, ...planView } = present.presentPlan(plan!, []);
+  const withDocument = await repo.actIdsWithDocument(
+    ctx.db,
+    acts.map((a) => a.id),
+  );
   return {
     ...present.presentVersionSummary(row),
     plan: planView,
-    acts: acts.map(present.presentAct),
+    acts: acts.map((a) => present.presentAct(a, withDocument.has(a.id))),
     transitions: transitions.map(present.presentTransition),
     counts: {
       goals: items.filter((i) => i.kind === 'goal').length,
