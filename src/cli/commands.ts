@@ -5,6 +5,7 @@ import { roles, systemActor } from '../domain/roles.ts';
 import type { Ctx } from '../modules/context.ts';
 import * as users from '../modules/identity/service.ts';
 import { removeExamples } from '../modules/plan/seed.ts';
+import { importFiles } from './importCommand.ts';
 import { setUpMetro } from '../modules/territory/setup.ts';
 import { buildApp } from '../server/app.ts';
 import { adminBanner, openMigrated, prepareDeployment } from './runtime.ts';
@@ -88,6 +89,22 @@ export function buildCli(config: Config = loadConfig()): Command {
             ? 'No example items left.'
             : `Removed ${removed} example goals and actions.`,
         );
+      }),
+    );
+
+  program
+    .command('import')
+    .description('import data files')
+    .command('pnrr')
+    .description('import official PNRR open-data files (Progetti, Localizzazione, Soggetti)')
+    .argument('<files...>', 'CSV files as published (any order: locations are imported first)')
+    .option('--territory', 'keep only projects located in the comuni of this metropolitan city')
+    .action((files: string[], opts: { territory?: boolean }) =>
+      withDatabase(config, async (ctx) => {
+        // On a fresh database: the territory (for --territory) and the PNRR codes (to resolve them).
+        const { admin } = await prepareDeployment(ctx, config);
+        if (admin) console.log(adminBanner(admin));
+        await importFiles(ctx, files, opts.territory ? 'territory' : 'all');
       }),
     );
 

@@ -17,6 +17,7 @@ import { identityRoutes } from '../modules/identity/routes.ts';
 import { organisationRoutes } from '../modules/organisation/routes.ts';
 import { actRoutes, planExportRoutes, planRoutes } from '../modules/plan/routes.ts';
 import { pnrrRoutes } from '../modules/pnrr/routes.ts';
+import { projectRoutes } from '../modules/projects/routes.ts';
 import { territoryRoutes } from '../modules/territory/routes.ts';
 import { territoryRevision } from '../modules/territory/service.ts';
 import { registerAuth } from './auth.ts';
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       planExportRoutes(typed, services);
       actRoutes(typed, services);
       pnrrRoutes(typed, services);
+      projectRoutes(typed, services);
       auditRoutes(typed, services);
     },
     { prefix: '/api/v1' },

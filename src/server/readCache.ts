@@ -81,3 +81,10 @@ export function sendCached(
   }
   void reply.code(200).type(contentType).send(entry.body);
 }
+
+/** A revision given as text (a count and a timestamp) as the number ReadCache compares. */
+export function hashCode(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
+  return h;
+}

@@ -94,6 +94,33 @@ describe('metroplan CLI on a fresh database', { timeout: 120_000 }, () => {
     expect(reset.stdout).toMatch(/New one-time password for referente@comune\.bologna\.it: \S{16}/);
   });
 
+  it('imports the official PNRR files, locations first, keeping only the territory when asked', async () => {
+    const pnrr = (f: string) => path.resolve('reference-data/pnrr', f);
+    const result = await metroplan(
+      'import',
+      'pnrr',
+      '--territory',
+      pnrr('PNRR_Progetti_MI_validati_2023-02.csv'),
+      pnrr('PNRR_Localizzazione_MI_validati_2023-02.csv'),
+    );
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    // The localisation file goes first, whatever the order given.
+    expect(lines[0]).toContain('[1/2] PNRR_Localizzazione_MI_validati_2023-02.csv');
+    // This database is set up for Bologna: the Milan projects are all outside its territory.
+    expect(result.stdout).toMatch(
+      /rows read 2123 · created 0 · updated 0 · unchanged 0 · outside the territory 2123 · rejected 0/,
+    );
+    expect(result.stdout).toMatch(/rows read 1942 · created 0 .* outside the territory \d+/);
+  });
+
+  it('refuses a file that is not a PNRR release, saying why and writing nothing', async () => {
+    const result = await metroplan('import', 'pnrr', path.resolve('reference-data/comuni_mi.csv'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('refused, nothing written');
+    expect(result.stderr).toContain('none of the columns of the PNRR open-data files');
+  });
+
   it('names the field when an account cannot be created', async () => {
     const noComune = await metroplan(
       'user',

@@ -5,6 +5,8 @@ import { getUser } from '../../src/modules/identity/service.ts';
 import { createOrgUnit } from '../../src/modules/organisation/service.ts';
 import { createItem } from '../../src/modules/plan/items.ts';
 import { attachActDocument } from '../../src/modules/plan/acts.ts';
+import { importPnrrFile } from '../../src/modules/projects/import/importFile.ts';
+import { listProjects } from '../../src/modules/projects/service.ts';
 import {
   createPlan,
   getPlan,
@@ -511,6 +513,47 @@ const acts: Scenario[] = [
 // The download needs an act made for it: its URL is built when the case runs.
 acts[2]!.request = async () => get(`/api/v1/acts/${await actWithDocument()}/document`);
 
+const importers = only('pnrr_officer', 'plan_admin', 'system_admin');
+let importCount = 0;
+/** A one-project release, with a CUP of its own so that every import creates something. */
+function tinyRelease(): string {
+  importCount += 1;
+  const cup = `J51B2100${String(importCount).padStart(7, '0')}`;
+  return `CUP;Codice Locale Progetto;Titolo progetto\n${cup};CLP-${importCount};Progetto di prova\n`;
+}
+
+async function someProject(): Promise<string> {
+  await importPnrrFile(t.ctx, systemActor, {
+    fileName: 'prova.csv',
+    bytes: Buffer.from(tinyRelease()),
+  });
+  const page = await listProjects(t.ctx, { pageSize: 1 });
+  return page.items[0]!.id;
+}
+
+const projectScenarios: Scenario[] = [
+  read('/projects', 'searches the projects', () => '/api/v1/projects?q=prova'),
+  read('/projects/{id}', 'reads a project', () => ''),
+  {
+    operation: 'POST /api/v1/imports',
+    does: 'imports a PNRR release',
+    expected: importers,
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/imports?fileName=prova.csv',
+      payload: tinyRelease(),
+      headers: { 'content-type': 'text/csv' },
+    }),
+  },
+  read('/imports', 'lists the imported releases', () => '/api/v1/imports', importers),
+  read(
+    '/analytics/pnrr',
+    'reads the PNRR money per comune',
+    () => '/api/v1/analytics/pnrr?mission=M1',
+  ),
+];
+projectScenarios[1]!.request = async () => get(`/api/v1/projects/${await someProject()}`);
+
 const pnrr: Scenario[] = [
   read('/pnrr/missions', 'lists the PNRR missions', () => '/api/v1/pnrr/missions'),
   read('/pnrr/measures', 'lists the PNRR measures', () => '/api/v1/pnrr/measures'),
@@ -519,7 +562,15 @@ const pnrr: Scenario[] = [
   read('/sdgs', 'lists the SDGs', () => '/api/v1/sdgs'),
 ];
 
-const scenarios = [...territory, ...identity, ...organisationAndAudit, ...plan, ...acts, ...pnrr];
+const scenarios = [
+  ...territory,
+  ...identity,
+  ...organisationAndAudit,
+  ...plan,
+  ...acts,
+  ...projectScenarios,
+  ...pnrr,
+];
 
 let sessions = 0;
 /** A session of its own for `caller`, logged in from its own address so no throttle is shared. */

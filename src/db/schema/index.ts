@@ -3,3 +3,4 @@ export * from './identity.ts';
 export * from './audit.ts';
 export * from './plan.ts';
 export * from './pnrr.ts';
+export * from './projects.ts';

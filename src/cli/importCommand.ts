@@ -1,0 +1,84 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DomainError, Invalid } from '../domain/errors.ts';
+import { systemActor } from '../domain/roles.ts';
+import type { Ctx } from '../modules/context.ts';
+import {
+  detectImportKind,
+  importOrder,
+  importPnrrFile,
+  type ImportReport,
+} from '../modules/projects/import/importFile.ts';
+
+const stages = { reading: 0.1, staging: 0.4, normalising: 0.9, done: 1 } as const;
+
+/** A progress bar on a terminal, plain lines elsewhere (CI logs, pipes). */
+function progressPrinter(label: string) {
+  const tty = process.stdout.isTTY;
+  return (stage: keyof typeof stages, detail: string) => {
+    const done = Math.round(stages[stage] * 30);
+    const bar = `[${'█'.repeat(done)}${'░'.repeat(30 - done)}] ${String(Math.round(stages[stage] * 100)).padStart(3)}%`;
+    if (tty)
+      process.stdout.write(
+        `\r${label} ${bar} ${detail.padEnd(60).slice(0, 60)}${stage === 'done' ? '\n' : ''}`,
+      );
+    else console.log(`${label} ${bar} ${detail}`);
+  };
+}
+
+function summary(r: ImportReport): string {
+  const lines = [
+    `  ${r.kind}, ${r.encoding}, release of ${r.releaseDate ?? 'unknown date'}, sha256 ${r.sha256.slice(0, 12)}…`,
+    `  rows read ${r.rowsRead} · created ${r.created} · updated ${r.updated} · unchanged ${r.unchanged}` +
+      (r.removed ? ` · removed ${r.removed}` : '') +
+      (r.skipped ? ` · outside the territory ${r.skipped}` : '') +
+      ` · rejected ${r.rejected}`,
+  ];
+  for (const row of r.rejectedRows.slice(0, 10))
+    lines.push(`  row ${row.row}: ${row.reasons.join('; ')}`);
+  if (r.rejected > 10)
+    lines.push(
+      `  … and ${r.rejected - 10} more rejected rows (see the import report in the admin area)`,
+    );
+  if (r.unknownColumns.length > 0) lines.push(`  columns ignored: ${r.unknownColumns.join(', ')}`);
+  return lines.join('\n');
+}
+
+export async function importFiles(
+  ctx: Ctx,
+  files: string[],
+  scope: 'all' | 'territory',
+): Promise<void> {
+  const loaded = files.map((file) => {
+    try {
+      if (!statSync(file).isFile()) throw new Error('not a file');
+    } catch {
+      throw Invalid('files', `${file} is not a readable file`);
+    }
+    const bytes = readFileSync(file);
+    return { file, bytes, kind: detectImportKind(bytes) };
+  });
+  const rank = (k: (typeof loaded)[number]['kind']) =>
+    k ? importOrder.indexOf(k) : importOrder.length;
+  loaded.sort((a, b) => rank(a.kind) - rank(b.kind));
+  let failures = 0;
+  for (const [i, { file, bytes }] of loaded.entries()) {
+    const label = `[${i + 1}/${loaded.length}] ${path.basename(file)}`;
+    try {
+      const report = await importPnrrFile(
+        ctx,
+        systemActor,
+        { fileName: path.basename(file), bytes, scope },
+        progressPrinter(label),
+      );
+      console.log(summary(report));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      failures += 1;
+      if (process.stdout.isTTY) process.stdout.write('\n');
+      console.error(`${label}: refused, nothing written: ${error.message}`);
+    }
+  }
+  if (failures > 0)
+    throw new DomainError('invalid', `${failures} of ${loaded.length} files were refused.`);
+}

@@ -1,0 +1,72 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from './client.ts';
+
+/**
+ * One connection, one transaction, plain SQL and COPY: what bulk imports need and an ORM does
+ * not give. Both drivers get the same interface, so the import SQL is written once.
+ */
+export interface RawSession {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** COPY … FROM STDIN with the given CSV text (PGlite reads it as /dev/blob). */
+  copyCsv(
+    table: string,
+    columns: string[],
+    csv: string,
+    options: { delimiter: string; header: boolean },
+  ): Promise<void>;
+}
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+function copyStatement(
+  table: string,
+  columns: string[],
+  source: string,
+  o: { delimiter: string; header: boolean },
+) {
+  const delimiter = o.delimiter === '\t' ? "E'\\t'" : `'${o.delimiter.replaceAll("'", "''")}'`;
+  return `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM ${source} WITH (FORMAT csv, DELIMITER ${delimiter}, HEADER ${o.header})`;
+}
+
+export async function withRawTransaction<T>(
+  db: Database,
+  work: (session: RawSession) => Promise<T>,
+): Promise<T> {
+  const client = (db as unknown as { $client: PGlite | pg.Pool }).$client;
+  if (client instanceof PGlite) {
+    return client.transaction(async (tx) =>
+      work({
+        query: async <R>(sql: string, params: unknown[] = []) =>
+          (await tx.query<R>(sql, params)).rows,
+        copyCsv: async (table, columns, csv, options) => {
+          await tx.query(copyStatement(table, columns, "'/dev/blob'", options), [], {
+            blob: new Blob([csv]),
+          });
+        },
+      }),
+    );
+  }
+  const connection = await client.connect();
+  try {
+    await connection.query('BEGIN');
+    const result = await work({
+      query: async <R>(sql: string, params: unknown[] = []) =>
+        (await connection.query(sql, params)).rows as R[],
+      copyCsv: async (table, columns, csv, options) => {
+        const stream = connection.query(copyFrom(copyStatement(table, columns, 'STDIN', options)));
+        await pipeline(Readable.from([csv]), stream);
+      },
+    });
+    await connection.query('COMMIT');
+    return result;
+  } catch (error) {
+    await connection.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    connection.release();
+  }
+}

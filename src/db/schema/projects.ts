@@ -1,0 +1,170 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { orgUnits } from './identity.ts';
+
+/**
+ * One imported file: every figure on screen can be traced to the release it came from (file
+ * name, date, content hash) and to what the import did with it.
+ */
+export const importReleases = pgTable(
+  'import_releases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** progetti | localizzazioni | soggetti */
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    encoding: text('encoding').notNull(),
+    /** The latest "Data aggiornamento" in the file: the release's own date. */
+    releaseDate: date('release_date', { mode: 'string' }),
+    scope: text('scope').notNull(),
+    report: jsonb('report').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+    importedBy: uuid('imported_by'),
+  },
+  (t) => [index('import_releases_kind_idx').on(t.kind, t.importedAt)],
+);
+
+const money = (name: string) => numeric(name, { precision: 16, scale: 2, mode: 'number' });
+
+/** A project: CUP + codice locale progetto + sub-measure (one CUP can fund many projects). */
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cup: text('cup').notNull(),
+    localCode: text('local_code').notNull(),
+    /** Canonical PNRR sub-measure (or measure) code; '' for projects outside the PNRR. */
+    subMeasureCode: text('sub_measure_code').notNull().default(''),
+    programme: text('programme').notNull().default('PNRR'),
+    mission: text('mission'),
+    component: text('component'),
+    measureCode: text('measure_code'),
+    title: text('title').notNull(),
+    summary: text('summary'),
+    owner: text('owner'),
+    implementer: text('implementer'),
+    implementerTaxCode: text('implementer_tax_code'),
+    cupStatus: text('cup_status'),
+    nature: text('nature'),
+    typology: text('typology'),
+    sector: text('sector'),
+    procedure: text('procedure'),
+    fundingPnrr: money('funding_pnrr'),
+    fundingPnc: money('funding_pnc'),
+    fundingEuOther: money('funding_eu_other'),
+    fundingState: money('funding_state'),
+    fundingRegion: money('funding_region'),
+    fundingProvince: money('funding_province'),
+    fundingComune: money('funding_comune'),
+    fundingOtherPublic: money('funding_other_public'),
+    fundingPrivate: money('funding_private'),
+    fundingToFind: money('funding_to_find'),
+    fundingOther: money('funding_other'),
+    fundingTotal: money('funding_total'),
+    fundingTotalPublic: money('funding_total_public'),
+    sourceUpdatedAt: date('source_updated_at', { mode: 'string' }),
+    releaseId: uuid('release_id').references(() => importReleases.id),
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    isManual: boolean('is_manual').notNull().default(false),
+    /** Hash of the imported values, to tell an updated row from an unchanged one. */
+    contentHash: text('content_hash'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('projects_key_idx').on(t.cup, t.localCode, t.subMeasureCode),
+    index('projects_measure_idx').on(t.measureCode),
+    index('projects_mission_idx').on(t.mission),
+  ],
+);
+
+/**
+ * Where a project is: a comune (ISTAT code), or one of the special codes of the releases
+ * (national, multi-region, abroad, not located). Share is the release's, when it gives one.
+ */
+export const projectLocations = pgTable(
+  'project_locations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Keyed like the release rows, not by project id: a localisation file can come before or
+    // after the projects file it belongs to.
+    cup: text('cup').notNull(),
+    localCode: text('local_code').notNull(),
+    subMeasureCode: text('sub_measure_code').notNull().default(''),
+    comuneCode: text('comune_code'),
+    regionCode: text('region_code'),
+    provinceCode: text('province_code'),
+    /** national | multi-region | abroad | not-located | all-provinces | all-comuni | null (a comune) */
+    special: text('special'),
+    placeName: text('place_name'),
+    address: text('address'),
+    postcode: text('postcode'),
+    share: numeric('share', { precision: 9, scale: 6, mode: 'number' }),
+    rowHash: text('row_hash').notNull(),
+    releaseId: uuid('release_id').references(() => importReleases.id),
+  },
+  (t) => [
+    index('project_locations_key_idx').on(t.cup, t.localCode),
+    index('project_locations_comune_idx').on(t.comuneCode),
+    index('project_locations_hash_idx').on(t.rowHash),
+  ],
+);
+
+export const projectSubjects = pgTable(
+  'project_subjects',
+  {
+    cup: text('cup').notNull(),
+    localCode: text('local_code').notNull(),
+    roleCode: text('role_code').notNull(),
+    role: text('role').notNull(),
+    taxCode: text('tax_code').notNull(),
+    name: text('name').notNull(),
+    legalForm: text('legal_form'),
+    atecoCode: text('ateco_code'),
+    rowHash: text('row_hash').notNull(),
+    releaseId: uuid('release_id').references(() => importReleases.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cup, t.localCode, t.roleCode, t.taxCode] }),
+    index('project_subjects_tax_code_idx').on(t.taxCode),
+    index('project_subjects_hash_idx').on(t.rowHash),
+  ],
+);
+
+/** Suggested and decided links between projects and plan actions (by the action's stable key). */
+export const projectActionLinks = pgTable(
+  'project_action_links',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    actionKey: uuid('action_key').notNull(),
+    /** suggested | accepted | rejected */
+    status: text('status').notNull(),
+    score: numeric('score', { precision: 6, scale: 3, mode: 'number' }),
+    reasons: text('reasons')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.actionKey] })],
+);

@@ -1,0 +1,120 @@
+/**
+ * Numbers, dates and codes as the PNRR open-data releases write them (reference-data/SOURCES.md
+ * §3). Two conventions for amounts live side by side, and a parser must be picked per column:
+ *
+ * - decimal comma, dot for thousands — `parseItalianAmount`: the 2023 ReGiS files
+ *   (PNRR_Progetti_*, `Finanziamento …`: `121992,00`), the 2025 quadro finanziario
+ *   `importo_totale` (` 600.000.000,00 `, `900000000,00`), the indicator and milestone values
+ *   (`valore_programmato` `1.107.107,00`), the 2023 QuadroFin `Importo Totale`;
+ * - decimal point, no thousands separator — `parseDecimalPointAmount`: the 2025 payments file
+ *   (pnrr_pagamenti_progetti_*, every amount: `1360004.74`), the 2025 quadro finanziario
+ *   `importo_progetti_in_essere` / `importo_progetti_nuovi`, the climate/digital tagging amounts.
+ *
+ * The two cannot be told apart value by value: `1.234` is 1234 € in the first, 1.234 € in the
+ * second.
+ */
+
+export interface Parsed<T> {
+  /** null when the value is missing or unreadable; `problem` tells which. */
+  value: T | null;
+  /** Why the value could not be read, in English for an import report; null when it could. */
+  problem: string | null;
+}
+
+// How the releases and the spreadsheets they pass through write "no value".
+const missingMarkers = new Set(['', '-', '–', '—', 'n/d', 'n/a', 'n.d.', 'n.a.', 'nd', 'na']);
+
+/** Empty, `N/D`, `N/A`, `n.d.`, `-`: no value (which is not zero). */
+export function isMissingValue(raw: string | null | undefined): boolean {
+  return missingMarkers.has((raw ?? '').trim().toLowerCase());
+}
+
+const missing: Parsed<never> = { value: null, problem: null };
+const unreadable = (problem: string): Parsed<never> => ({ value: null, problem });
+
+/** `-0,00` is zero. */
+function toNumber(text: string): number {
+  const value = Number(text);
+  return value === 0 ? 0 : value;
+}
+
+// Thousands in groups of three (1.234.567) or no grouping at all (1234567), then a decimal comma.
+const italianShape = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/;
+
+/** `114.000.000`, `67100,00`, ` 600.000.000,00 `, `1.234,5`, `-12,30` → their value in euro. */
+export function parseItalianAmount(raw: string | null | undefined): Parsed<number> {
+  const text = (raw ?? '').trim();
+  if (isMissingValue(text)) return missing;
+  const match = italianShape.exec(text);
+  if (match) {
+    const [, sign, whole, decimals] = match;
+    return {
+      value: toNumber(`${sign}${whole!.replace(/\./g, '')}.${decimals ?? '0'}`),
+      problem: null,
+    };
+  }
+  if (/^[+-]?\d+\.\d+$/.test(text))
+    return unreadable(
+      `"${text}" is not an Italian amount: the dot separates thousands in groups of three ` +
+        '(is this a decimal point?)',
+    );
+  if ((text.match(/,/g) ?? []).length > 1)
+    return unreadable(`"${text}" is not an amount: it has more than one decimal comma`);
+  return unreadable(`"${text}" is not an amount`);
+}
+
+const decimalPointShape = /^[+-]?\d+(?:\.\d+)?$/;
+
+/** `3300000`, `1360004.74`, `-12.3` (the 2025 payments file) → their value in euro. */
+export function parseDecimalPointAmount(raw: string | null | undefined): Parsed<number> {
+  const text = (raw ?? '').trim();
+  if (isMissingValue(text)) return missing;
+  if (decimalPointShape.test(text)) return { value: toNumber(text), problem: null };
+  if (text.includes(','))
+    return unreadable(`"${text}" is not an amount with a decimal point: it has a comma`);
+  return unreadable(`"${text}" is not an amount`);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function readDate(raw: string | null | undefined): Parsed<string> {
+  const text = (raw ?? '').trim();
+  if (isMissingValue(text)) return missing;
+  // dd/mm/yyyy in the ReGiS files; yyyy-mm-dd in the 2025 tables (`data_di_estrazione`).
+  const italian = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const [day, month, year] = italian
+    ? [italian[1], italian[2], italian[3]]
+    : iso
+      ? [iso[3], iso[2], iso[1]]
+      : [];
+  if (day === undefined || month === undefined || year === undefined)
+    return unreadable(`"${text}" is not a date written dd/mm/yyyy`);
+  const [d, m, y] = [Number(day), Number(month), Number(year)];
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m))
+    return unreadable(`"${text}" is not a day of the calendar`);
+  return { value: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`, problem: null };
+}
+
+/** `21/02/2023` → `2023-02-21`; null when missing (`N/D`) or not a real day (`31/02/2023`). */
+export function parseItalianDate(raw: string | null | undefined): string | null {
+  return readDate(raw).value;
+}
+
+/** Why a date cannot be read, for an import report; null when it can or is simply missing. */
+export function italianDateProblem(raw: string | null | undefined): string | null {
+  return readDate(raw).problem;
+}
+
+/**
+ * Codes whose leading zeros come and go between releases (`CUP Codice Natura` 2 vs 02, comune
+ * 15 vs 015): digits are padded to `width`, never cut; other codes are kept as written.
+ */
+export function padCode(raw: string | null | undefined, width: number): string | null {
+  const text = (raw ?? '').trim();
+  if (isMissingValue(text)) return null;
+  return /^\d+$/.test(text) ? text.padStart(width, '0') : text;
+}

@@ -1,0 +1,91 @@
+/**
+ * The columns of the official PNRR open-data files (Italia Domani / ReGiS), by the names they
+ * have had across releases: Title Case with spaces (2023), snake_case (ondata's 2025 tables),
+ * with the typos and trailing spaces the releases carry. Matching is done by csvHeaders.ts.
+ */
+export type ImportKind = 'progetti' | 'localizzazioni' | 'soggetti';
+
+export interface FileFormat {
+  kind: ImportKind;
+  /** canonical column → names seen in releases */
+  synonyms: Record<string, string[]>;
+  required: string[];
+}
+
+const key = {
+  cup: ['CUP', 'Codice CUP'],
+  local_code: ['Codice Locale Progetto', 'Codice locale del progetto', 'CLP'],
+};
+
+const progetti: FileFormat = {
+  kind: 'progetti',
+  synonyms: {
+    ...key,
+    programme: ['Programma'],
+    mission: ['Missione'],
+    component: ['Componente'],
+    measure_id: ['ID Misura'],
+    measure_code: ['Codice Univoco Misura'],
+    sub_measure_id: ['ID Submisura'],
+    sub_measure_code: ['Codice Univoco Submisura'],
+    owner: ['Amministrazione Titolare'],
+    procedure: ['Titolo procedura', 'Titolo della procedura'],
+    cup_status: ['Stato CUP'],
+    nature: ['CUP Descrizione Natura', 'Descrizione Natura'],
+    typology: ['CUP Descrizione Tipologia', 'Descrizione Tipologia'],
+    sector: ['CUP Descrizione Settore', 'Descrizione Settore'],
+    title: ['Titolo progetto', 'Titolo del progetto'],
+    summary: ['Sintesi progetto', 'Sintesi del progetto'],
+    funding_state: ['Finanziamento - Stato', 'Finanziamento Stato'],
+    funding_eu_other: ['Finanziamento UE (diverso da PNRR)', 'Finanziamento UE diverso da PNRR'],
+    funding_region: ['Finanziamento Regione'],
+    funding_province: ['Finanziamento Provincia'],
+    funding_comune: ['Finanziamento Comune'],
+    funding_other_public: ['Finanziamento Altro Pubblico'],
+    funding_private: ['Finanziamento Privato'],
+    funding_to_find: ['Finanziamento Da Reperire'],
+    funding_pnrr: ['Finanziamento PNRR'],
+    funding_pnc: ['Finanziamento PNC'],
+    funding_other: ['Altri fondi'],
+    funding_total: ['Finanziamento Totale'],
+    funding_total_public: ['Finanziamento Totale Pubblico'],
+    implementer: ['Soggetto attuatore'],
+    implementer_tax_code: ['Codice fiscale soggetto attuatore'],
+    updated: ['Data aggiornamento', 'Data di aggiornamento'],
+  },
+  required: ['cup', 'local_code', 'title'],
+};
+
+const localizzazioni: FileFormat = {
+  kind: 'localizzazioni',
+  synonyms: {
+    ...key,
+    sub_measure_code: ['Codice Univoco Submisura'],
+    region: ['Codice Regione', 'Regione'],
+    province: ['Codice Provincia', 'Provincia'],
+    comune: ['Codice Comune', 'Comune'],
+    place_name: ['Descrizione Comune'],
+    address: ['Indirizzo'],
+    postcode: ['Cap', 'CAP', 'Codice di avviamento postale'],
+    share: ['Quota localizzazione', 'Percentuale localizzazione', 'Quota'],
+    updated: ['Data di aggiornamento', 'Data aggiornamento', 'Data di Estrazione'],
+  },
+  required: ['cup', 'local_code', 'region', 'province', 'comune'],
+};
+
+const soggetti: FileFormat = {
+  kind: 'soggetti',
+  synonyms: {
+    ...key,
+    role_code: ['Ruolo soggetto', 'Codice ruolo soggetto'],
+    role: ['Descrizione del ruolo del soggetto', 'Descrizione ruolo soggetto'],
+    tax_code: ['Codice fiscale soggetto', 'Codice fiscale'],
+    name: ['Denominazione', 'Denominazione soggetto'],
+    legal_form: ['Descrizione forma giuridica'],
+    ateco: ['Codice ATECO'],
+    updated: ['Data di aggiornamento', 'Data aggiornamento'],
+  },
+  required: ['cup', 'local_code', 'role_code', 'tax_code', 'name'],
+};
+
+export const formats: Record<ImportKind, FileFormat> = { progetti, localizzazioni, soggetti };

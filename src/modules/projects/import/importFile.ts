@@ -1,0 +1,226 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  decodeText,
+  detectSeparator,
+  looksBinary,
+  mapHeaders,
+} from '../../../domain/csvHeaders.ts';
+import { Forbidden, Invalid, Unauthenticated } from '../../../domain/errors.ts';
+import type { Actor } from '../../../domain/roles.ts';
+import { withRawTransaction, type RawSession } from '../../../db/rawSession.ts';
+import { recordAudit } from '../../audit/service.ts';
+import type { Ctx } from '../../context.ts';
+import { canImportProjects } from '../policy.ts';
+import { formats, type ImportKind } from './formats.ts';
+import { importLocalizzazioni } from './localizzazioniSql.ts';
+import { importProgetti } from './progettiSql.ts';
+import { importSoggetti } from './soggettiSql.ts';
+import type { KindResult } from './stage.ts';
+
+export const maxImportBytes = 512 * 1024 * 1024;
+const maxReportedRejections = 500;
+
+export interface ImportInput {
+  fileName: string;
+  bytes: Uint8Array;
+  kind?: ImportKind;
+  scope?: 'all' | 'territory';
+}
+
+export interface ImportReport extends KindResult {
+  releaseId: string;
+  file: string;
+  kind: ImportKind;
+  scope: 'all' | 'territory';
+  encoding: string;
+  separator: string;
+  sha256: string;
+  releaseDate: string | null;
+  rowsRead: number;
+  rejected: number;
+  rejectedRows: { row: number; reasons: string[] }[];
+  unknownColumns: string[];
+  durationMs: number;
+}
+
+export type ImportProgress = (
+  stage: 'reading' | 'staging' | 'normalising' | 'done',
+  detail: string,
+) => void;
+
+function splitHeader(line: string, separator: string): string[] {
+  return line.split(separator).map((h) =>
+    h
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .replaceAll('""', '"'),
+  );
+}
+
+/** The format whose required columns the header has; the file is refused when none fits. */
+function chooseFormat(headers: string[], wanted?: ImportKind) {
+  const candidates = wanted ? [formats[wanted]] : Object.values(formats);
+  const mapped = candidates.map((format) => ({ format, ...mapHeaders(headers, format.synonyms) }));
+  const fit = mapped.find((m) => m.format.required.every((r) => m.columns.includes(r)));
+  if (fit) return fit;
+  const best = mapped.sort(
+    (a, b) => b.columns.filter(Boolean).length - a.columns.filter(Boolean).length,
+  )[0]!;
+  if (best.columns.every((c) => c === null))
+    throw Invalid(
+      'file',
+      `the header has none of the columns of the PNRR open-data files (found: ${headers.slice(0, 8).join('; ') || 'nothing'})`,
+    );
+  const missing = best.format.required.filter((r) => !best.columns.includes(r));
+  throw Invalid(
+    'file',
+    `this looks like a ${best.format.kind} file but lacks the columns ${missing.map((m) => best.format.synonyms[m]![0]).join(', ')}`,
+  );
+}
+
+const importers: Record<ImportKind, typeof importProgetti> = {
+  progetti: importProgetti,
+  localizzazioni: importLocalizzazioni,
+  soggetti: importSoggetti,
+};
+
+async function stageFile(s: RawSession, text: string, separator: string, columnCount: number) {
+  const names = Array.from({ length: columnCount }, (_, i) => `c${i}`);
+  await s.query(
+    `CREATE TEMP TABLE stage (rn bigserial, ${names.map((n) => `${n} text`).join(', ')}) ON COMMIT DROP`,
+  );
+  try {
+    await s.copyCsv('stage', names, text, { delimiter: separator, header: true });
+  } catch (error) {
+    const message = (error as Error).message.replace(/\s+/g, ' ');
+    throw Invalid(
+      'file',
+      `the file cannot be read as a ${JSON.stringify(separator)}-separated CSV: ${message}`,
+    );
+  }
+}
+
+/**
+ * Imports one official file, all or nothing: the bytes are checked and decoded, the header mapped,
+ * the rows copied into a staging table with COPY and normalised with set-based SQL, in one
+ * transaction with the record of the release and the audit entry.
+ */
+export async function importPnrrFile(
+  ctx: Ctx,
+  actor: Actor,
+  input: ImportInput,
+  onProgress: ImportProgress = () => undefined,
+): Promise<ImportReport> {
+  if (!actor.user) throw Unauthenticated();
+  if (!canImportProjects(actor.user))
+    throw Forbidden('Only the PNRR unit and the plan office import releases.');
+  const started = performance.now();
+  const scope = input.scope ?? 'all';
+  onProgress('reading', input.fileName);
+  if (input.bytes.length === 0) throw Invalid('file', 'the file is empty');
+  if (input.bytes.length > maxImportBytes)
+    throw Invalid('file', `the file is larger than ${maxImportBytes / 2 ** 20} MB`);
+  if (looksBinary(input.bytes))
+    throw Invalid('file', 'the file is not text (it contains binary data): expected a CSV file');
+  const { text, encoding } = decodeText(input.bytes);
+  const firstLine = text
+    .slice(0, Math.max(0, text.indexOf('\n')) || text.length)
+    .replace(/\r$/, '');
+  const separator = detectSeparator(firstLine);
+  if (!separator)
+    throw Invalid(
+      'file',
+      'the first line has no ";" "," or tab separator: expected the header of a CSV file',
+    );
+  const headers = splitHeader(firstLine, separator);
+  const { format, columns, unknown } = chooseFormat(headers, input.kind);
+  const col = (canonical: string) => {
+    const i = columns.indexOf(canonical);
+    return i === -1 ? 'NULL::text' : `st.c${i}`;
+  };
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const releaseId = randomUUID();
+
+  const report = await withRawTransaction(ctx.db, async (s) => {
+    onProgress('staging', `${format.kind}: copying rows`);
+    await stageFile(s, text, separator, headers.length);
+    const [read] = await s.query<{ n: number; release_date: string | null }>(
+      `SELECT count(*)::int AS n, to_char(max(metroplan_it_date(${col('updated')})), 'YYYY-MM-DD') AS release_date FROM stage st`,
+    );
+    onProgress('normalising', `${format.kind}: ${read!.n} rows`);
+    await s.query(
+      `INSERT INTO import_releases (id, kind, file_name, sha256, bytes, encoding, release_date, scope, report, imported_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '{}'::jsonb, $9)`,
+      [
+        releaseId,
+        format.kind,
+        input.fileName,
+        sha256,
+        input.bytes.length,
+        encoding,
+        read!.release_date,
+        scope,
+        actor.user!.id,
+      ],
+    );
+    const result = await importers[format.kind](s, col, releaseId, scope);
+    const rejectedRows = await s.query<{ row: number; reasons: string[] }>(
+      `SELECT rn::int AS row, problems AS reasons FROM norm WHERE problems <> '{}' ORDER BY rn LIMIT ${maxReportedRejections}`,
+    );
+    const [rejected] = await s.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM norm WHERE problems <> '{}'`,
+    );
+    const report: ImportReport = {
+      releaseId,
+      file: input.fileName,
+      kind: format.kind,
+      scope,
+      encoding,
+      separator,
+      sha256,
+      releaseDate: read!.release_date,
+      rowsRead: read!.n,
+      rejected: rejected!.n,
+      rejectedRows,
+      unknownColumns: unknown,
+      ...result,
+      durationMs: Math.round(performance.now() - started),
+    };
+    await s.query(`UPDATE import_releases SET report = $2::jsonb WHERE id = $1`, [
+      releaseId,
+      JSON.stringify(report),
+    ]);
+    return report;
+  });
+  await recordAudit(ctx.db, actor, {
+    action: 'pnrr.release_imported',
+    entityType: 'import_release',
+    entityId: releaseId,
+    after: { ...report, rejectedRows: report.rejectedRows.length, changes: report.changes.length },
+  });
+  onProgress(
+    'done',
+    `${report.kind}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`,
+  );
+  return report;
+}
+
+/** The kind of an official file from its header, to import several in a sensible order. */
+export function detectImportKind(bytes: Uint8Array): ImportKind | null {
+  if (looksBinary(bytes)) return null;
+  // Cut at a line end, never inside a multi-byte character.
+  const window = bytes.subarray(0, 64 * 1024);
+  const end = window.length < bytes.length ? window.lastIndexOf(0x0a) : window.length;
+  const head = decodeText(window.subarray(0, end > 0 ? end : window.length)).text;
+  const firstLine = head.split('\n')[0]!.replace(/\r$/, '');
+  const separator = detectSeparator(firstLine);
+  if (!separator) return null;
+  try {
+    return chooseFormat(splitHeader(firstLine, separator)).format.kind;
+  } catch {
+    return null;
+  }
+}
+
+/** Locations first: importing projects "in the territory" needs to know where they are. */
+export const importOrder: ImportKind[] = ['localizzazioni', 'progetti', 'soggetti'];

@@ -1,0 +1,203 @@
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import {
+  comuni,
+  importReleases,
+  projectLocations,
+  projects,
+  projectSubjects,
+} from '../../db/schema/index.ts';
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+export interface ProjectFilter {
+  q?: string;
+  mission?: string;
+  measure?: string;
+  comune?: string;
+  zone?: string;
+  subject?: string;
+}
+
+export type ProjectSort = 'title' | 'funding' | 'pnrr' | 'updated';
+
+const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function projectWhere(f: ProjectFilter): SQL | undefined {
+  const located = (where: SQL) =>
+    sql`exists (select 1 from ${projectLocations} l where l.cup = ${projects.cup} and l.local_code = ${projects.localCode} and ${where})`;
+  return and(
+    f.q
+      ? or(
+          ilike(projects.title, like(f.q)),
+          ilike(projects.summary, like(f.q)),
+          eq(projects.cup, f.q.trim().toUpperCase()),
+          ilike(projects.implementer, like(f.q)),
+        )
+      : undefined,
+    f.mission ? eq(projects.mission, f.mission) : undefined,
+    f.measure
+      ? or(eq(projects.measureCode, f.measure), eq(projects.subMeasureCode, f.measure))
+      : undefined,
+    f.comune ? located(sql`l.comune_code = ${f.comune}`) : undefined,
+    f.zone
+      ? located(
+          sql`l.comune_code in (select ${comuni.istatCode} from ${comuni} where ${comuni.zoneId} = ${f.zone})`,
+        )
+      : undefined,
+    f.subject
+      ? sql`exists (select 1 from ${projectSubjects} s where s.cup = ${projects.cup} and s.local_code = ${projects.localCode}
+               and (s.tax_code = ${f.subject.trim().toUpperCase()} or s.name ilike ${like(f.subject)}))`
+      : undefined,
+  );
+}
+
+const sortColumns: Record<ProjectSort, SQL> = {
+  title: sql`${projects.title}`,
+  funding: sql`${projects.fundingTotal}`,
+  pnrr: sql`${projects.fundingPnrr}`,
+  updated: sql`${projects.sourceUpdatedAt}`,
+};
+
+export async function listProjects(
+  db: Executor,
+  filter: ProjectFilter,
+  sort: { by: ProjectSort; descending: boolean },
+  limit: number,
+  offset: number,
+) {
+  const where = projectWhere(filter);
+  const order = sort.descending ? desc(sortColumns[sort.by]) : asc(sortColumns[sort.by]);
+  const rows = await db
+    .select({
+      project: projects,
+      comuni: sql<{ code: string; name: string }[]>`coalesce((
+        select json_agg(json_build_object('code', c.istat_code, 'name', c.name) order by c.name)
+        from (select distinct l.comune_code from ${projectLocations} l
+              where l.cup = ${projects.cup} and l.local_code = ${projects.localCode}) lc
+        join ${comuni} c on c.istat_code = lc.comune_code), '[]'::json)`,
+      locations: sql<number>`(select count(*)::int from ${projectLocations} l where l.cup = ${projects.cup} and l.local_code = ${projects.localCode})`,
+    })
+    .from(projects)
+    .where(where)
+    .orderBy(sql`${order} nulls last`, asc(projects.id))
+    .limit(limit)
+    .offset(offset);
+  const [total] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(projects)
+    .where(where);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function findProject(db: Executor, id: string) {
+  const [row] = await db.select().from(projects).where(eq(projects.id, id));
+  return row;
+}
+
+export async function locationsOf(db: Executor, cup: string, localCode: string) {
+  return db
+    .select({ location: projectLocations, comuneName: comuni.name, zoneId: comuni.zoneId })
+    .from(projectLocations)
+    .leftJoin(comuni, eq(comuni.istatCode, projectLocations.comuneCode))
+    .where(and(eq(projectLocations.cup, cup), eq(projectLocations.localCode, localCode)))
+    .orderBy(asc(comuni.name));
+}
+
+export async function subjectsOf(db: Executor, cup: string, localCode: string) {
+  return db
+    .select()
+    .from(projectSubjects)
+    .where(and(eq(projectSubjects.cup, cup), eq(projectSubjects.localCode, localCode)))
+    .orderBy(asc(projectSubjects.roleCode), asc(projectSubjects.name));
+}
+
+export async function findRelease(db: Executor, id: string) {
+  const [row] = await db.select().from(importReleases).where(eq(importReleases.id, id));
+  return row;
+}
+
+export async function listReleases(db: Executor, limit: number, offset: number) {
+  const rows = await db
+    .select()
+    .from(importReleases)
+    .orderBy(desc(importReleases.importedAt))
+    .limit(limit)
+    .offset(offset);
+  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(importReleases);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export interface AllocationFilter {
+  mission?: string;
+  measure?: string;
+  cupStatus?: string;
+  subject?: string;
+}
+
+/**
+ * Every location of the projects that match, with the amount to split: one lean row per place,
+ * for the allocation rule in domain/allocation.ts. Places outside the comuni keep a key of their
+ * own, so they take their part of a project instead of leaving it to the comuni.
+ */
+export async function allocationRows(db: Executor, f: AllocationFilter, amount: 'pnrr' | 'total') {
+  const column = amount === 'pnrr' ? projects.fundingPnrr : projects.fundingTotal;
+  return db
+    .select({
+      projectId: projects.id,
+      amount: column,
+      key: sql<string>`coalesce(${projectLocations.comuneCode}, 'outside:' || coalesce(${projectLocations.special}, '') || ':' || coalesce(${projectLocations.regionCode}, '') || coalesce(${projectLocations.provinceCode}, ''))`,
+      share: projectLocations.share,
+    })
+    .from(projects)
+    .innerJoin(
+      projectLocations,
+      and(
+        eq(projectLocations.cup, projects.cup),
+        eq(projectLocations.localCode, projects.localCode),
+        or(
+          eq(projectLocations.subMeasureCode, projects.subMeasureCode),
+          eq(projectLocations.subMeasureCode, ''),
+          eq(projects.subMeasureCode, ''),
+        ),
+      ),
+    )
+    .where(
+      and(
+        f.mission ? eq(projects.mission, f.mission) : undefined,
+        f.measure
+          ? or(eq(projects.measureCode, f.measure), eq(projects.subMeasureCode, f.measure))
+          : undefined,
+        f.cupStatus ? eq(projects.cupStatus, f.cupStatus) : undefined,
+        f.subject
+          ? sql`exists (select 1 from ${projectSubjects} s where s.cup = ${projects.cup} and s.local_code = ${projects.localCode} and s.tax_code = ${f.subject.trim().toUpperCase()})`
+          : undefined,
+      ),
+    );
+}
+
+/** Changes whenever an import or an edit changes projects: the analytics cache keys on it. */
+export async function projectsRevision(db: Executor): Promise<string> {
+  const [row] = await db
+    .select({
+      r: sql<string>`(select count(*) from ${importReleases})::text || ':' || coalesce((select max(${projects.updatedAt}) from ${projects})::text, '')`,
+    })
+    .from(sql`(select 1) one`);
+  return row?.r ?? '';
+}
+
+export async function releasesUsed(db: Executor) {
+  return db
+    .select({
+      fileName: importReleases.fileName,
+      kind: importReleases.kind,
+      releaseDate: importReleases.releaseDate,
+      sha256: importReleases.sha256,
+    })
+    .from(importReleases)
+    .where(
+      sql`${importReleases.id} in (select distinct ${projects.releaseId} from ${projects}
+              union select distinct ${projectLocations.releaseId} from ${projectLocations})`,
+    )
+    .orderBy(asc(importReleases.importedAt));
+}

@@ -1,0 +1,152 @@
+import { Forbidden, NotFound, Unauthenticated } from '../../domain/errors.ts';
+import type { Actor } from '../../domain/roles.ts';
+import type { Ctx, Page, PageRequest } from '../context.ts';
+import { pageWindow } from '../context.ts';
+import { canImportProjects } from './policy.ts';
+import {
+  fundingOf,
+  presentProjectSummary,
+  type Funding,
+  type ProjectSummaryView,
+  type ReleaseRef,
+} from './presenters.ts';
+import * as repo from './repo.ts';
+
+export interface ProjectQuery extends repo.ProjectFilter, PageRequest {
+  sort?: string;
+}
+
+export async function listProjects(
+  ctx: Ctx,
+  query: ProjectQuery,
+): Promise<Page<ProjectSummaryView>> {
+  const { page, pageSize, offset } = pageWindow(query);
+  const sort = query.sort ?? '-pnrr';
+  const { rows, total } = await repo.listProjects(
+    ctx.db,
+    query,
+    { by: sort.replace(/^-/, '') as repo.ProjectSort, descending: sort.startsWith('-') },
+    pageSize,
+    offset,
+  );
+  return {
+    items: rows.map((r) => presentProjectSummary(r.project, r.comuni, r.locations)),
+    total,
+    page,
+    pageSize,
+  };
+}
+
+export interface ProjectView extends ProjectSummaryView {
+  summary: string | null;
+  component: string | null;
+  owner: string | null;
+  implementerTaxCode: string | null;
+  cupStatus: string | null;
+  nature: string | null;
+  typology: string | null;
+  sector: string | null;
+  procedure: string | null;
+  funding: Funding;
+  sourceUpdatedAt: string | null;
+  release: ReleaseRef | null;
+  placesOutsideComuni: {
+    special: string | null;
+    regionCode: string | null;
+    provinceCode: string | null;
+    placeName: string | null;
+  }[];
+  subjects: {
+    roleCode: string;
+    role: string;
+    taxCode: string;
+    name: string;
+    legalForm: string | null;
+  }[];
+  isManual: boolean;
+  version: number;
+}
+
+export async function getProject(ctx: Ctx, id: string): Promise<ProjectView> {
+  const p = await repo.findProject(ctx.db, id);
+  if (!p) throw NotFound('Project', id);
+  const [locations, subjects, release] = await Promise.all([
+    repo.locationsOf(ctx.db, p.cup, p.localCode),
+    repo.subjectsOf(ctx.db, p.cup, p.localCode),
+    p.releaseId ? repo.findRelease(ctx.db, p.releaseId) : undefined,
+  ]);
+  const inComuni = locations.filter((l) => l.comuneName !== null);
+  const comuni = [
+    ...new Map(
+      inComuni.map((l) => [
+        l.location.comuneCode!,
+        { code: l.location.comuneCode!, name: l.comuneName! },
+      ]),
+    ).values(),
+  ];
+  return {
+    ...presentProjectSummary(p, comuni, locations.length),
+    summary: p.summary,
+    component: p.component,
+    owner: p.owner,
+    implementerTaxCode: p.implementerTaxCode,
+    cupStatus: p.cupStatus,
+    nature: p.nature,
+    typology: p.typology,
+    sector: p.sector,
+    procedure: p.procedure,
+    funding: fundingOf(p),
+    sourceUpdatedAt: p.sourceUpdatedAt,
+    release: release
+      ? {
+          id: release.id,
+          fileName: release.fileName,
+          releaseDate: release.releaseDate,
+          sha256: release.sha256,
+          importedAt: release.importedAt.toISOString(),
+        }
+      : null,
+    placesOutsideComuni: locations
+      .filter((l) => l.comuneName === null)
+      .map((l) => ({
+        special: l.location.special,
+        regionCode: l.location.regionCode,
+        provinceCode: l.location.provinceCode,
+        placeName: l.location.placeName,
+      })),
+    subjects: subjects.map((s) => ({
+      roleCode: s.roleCode,
+      role: s.role,
+      taxCode: s.taxCode,
+      name: s.name,
+      legalForm: s.legalForm,
+    })),
+    isManual: p.isManual,
+    version: p.version,
+  };
+}
+
+export async function listImports(ctx: Ctx, actor: Actor, query: PageRequest) {
+  if (!actor.user) throw Unauthenticated();
+  if (!canImportProjects(actor.user))
+    throw Forbidden('Only the PNRR unit and the plan office see the imports.');
+  const { page, pageSize, offset } = pageWindow(query);
+  const { rows, total } = await repo.listReleases(ctx.db, pageSize, offset);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      fileName: r.fileName,
+      sha256: r.sha256,
+      bytes: r.bytes,
+      encoding: r.encoding,
+      releaseDate: r.releaseDate,
+      scope: r.scope,
+      importedAt: r.importedAt.toISOString(),
+      report: r.report,
+    })),
+    total,
+    page,
+    pageSize,
+  };
+}

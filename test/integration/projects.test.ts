@@ -1,0 +1,292 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/domain/roles.ts';
+import { importPnrrFile } from '../../src/modules/projects/import/importFile.ts';
+import { asRole, startTestApp, type Agent, type TestApp } from '../support/testApp.ts';
+
+const bundled = (name: string) => readFileSync(`reference-data/pnrr/${name}`);
+const files = {
+  progetti: 'PNRR_Progetti_MI_validati_2023-02.csv',
+  localizzazioni: 'PNRR_Localizzazione_MI_validati_2023-02.csv',
+  soggetti: 'PNRR_Soggetti_MI_validati_2023-02.csv',
+};
+
+let t: TestApp;
+let officer: Agent;
+beforeAll(async () => {
+  t = await startTestApp();
+  officer = (await asRole(t, 'pnrr_officer')).agent;
+});
+afterAll(() => t.close());
+
+async function upload(agent: Agent, body: Buffer | string, query = '') {
+  return agent.request({
+    method: 'POST',
+    url: `/api/v1/imports${query}`,
+    payload: body,
+    headers: { 'content-type': 'text/csv' },
+  });
+}
+
+async function counts() {
+  const projects = (
+    await t.app.inject({ method: 'GET', url: '/api/v1/projects?pageSize=1' })
+  ).json().total;
+  return { projects };
+}
+
+describe('importing the real PNRR files of the province of Milan', () => {
+  it('imports the localisations, the projects and the subjects, with a report for each', async () => {
+    const locations = await importPnrrFile(t.ctx, systemActor, {
+      fileName: files.localizzazioni,
+      bytes: bundled(files.localizzazioni),
+    });
+    expect(locations).toMatchObject({
+      kind: 'localizzazioni',
+      rowsRead: 2123,
+      rejected: 0,
+      encoding: 'utf-8-bom',
+    });
+    expect(locations.created).toBeGreaterThan(2000);
+
+    const projects = await importPnrrFile(t.ctx, systemActor, {
+      fileName: files.progetti,
+      bytes: bundled(files.progetti),
+    });
+    expect(projects).toMatchObject({ kind: 'progetti', rowsRead: 1942, releaseDate: '2023-02-24' });
+    expect(projects.created + projects.rejected).toBe(1942);
+    expect(projects.created).toBeGreaterThan(1900);
+
+    const subjects = await importPnrrFile(t.ctx, systemActor, {
+      fileName: files.soggetti,
+      bytes: bundled(files.soggetti),
+    });
+    expect(subjects).toMatchObject({ kind: 'soggetti', rowsRead: 404 });
+  });
+
+  it('changes nothing when the same release is imported again', async () => {
+    const before = await counts();
+    const again = await importPnrrFile(t.ctx, systemActor, {
+      fileName: files.progetti,
+      bytes: bundled(files.progetti),
+    });
+    expect(again).toMatchObject({ created: 0, updated: 0 });
+    expect(again.unchanged).toBe(1942 - again.rejected);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('keeps the PNRR money of the release: about 1.73 billion euro', async () => {
+    const { rows } = (await t.handle.db.execute<{ total: string }>(
+      `select sum(funding_pnrr)::text as total from projects` as never,
+    )) as unknown as { rows: { total: string }[] };
+    expect(Number(rows[0]!.total)).toBeGreaterThan(1.7e9);
+    expect(Number(rows[0]!.total)).toBeLessThan(1.76e9);
+  });
+
+  it('resolves the codes to the canonical PNRR measure and sub-measure', async () => {
+    const page = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/projects?measure=M1C1I1.2&pageSize=1' })
+    ).json();
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.items[0]).toMatchObject({ measureCode: 'M1C1I1.2', mission: 'M1' });
+  });
+
+  it('shows a project with its funding by source, its comuni, its subjects and its release', async () => {
+    const page = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/projects?q=B11C22000950006' })
+    ).json();
+    expect(page.total).toBe(1);
+    const project = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/projects/${page.items[0].id}` })
+    ).json();
+    expect(project).toMatchObject({
+      cup: 'B11C22000950006',
+      localCode: 'PRJ_120COM0722X_000706',
+      implementer: 'COMUNE DI PREGNANA MILANESE',
+      implementerTaxCode: '03890690153',
+      comuni: [{ code: '015179', name: 'Pregnana Milanese' }],
+    });
+    expect(project.funding).toMatchObject({ pnrr: 121992, total: 121992, state: 0 });
+    expect(project.release).toMatchObject({ fileName: files.progetti, releaseDate: '2023-02-24' });
+    expect(project.release.sha256).toHaveLength(64);
+  });
+
+  it('finds the projects located in a comune', async () => {
+    const page = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/projects?comune=015179' })
+    ).json();
+    expect(page.total).toBeGreaterThan(0);
+    expect(
+      page.items.every((p: { comuni: { code: string }[] }) =>
+        p.comuni.some((c) => c.code === '015179'),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('a newer release', () => {
+  it('updates what changed and says which fields', async () => {
+    const text = readFileSync(`reference-data/pnrr/${files.progetti}`, 'utf8').replace(
+      '121992,00;0,00;0,00;121992,00',
+      '130000,00;0,00;0,00;130000,00',
+    );
+    const report = await importPnrrFile(t.ctx, systemActor, {
+      fileName: 'PNRR_Progetti_2023-03.csv',
+      bytes: Buffer.from(text),
+    });
+    expect(report.updated).toBe(1);
+    expect(report.changes[0]).toMatchObject({
+      key: expect.stringContaining('B11C22000950006'),
+      fields: ['funding_pnrr', 'funding_total'],
+    });
+  });
+
+  it('reads a windows-1252 file with changed headers, lower-case CUPs and Italian numbers', async () => {
+    const csv = [
+      'cup ;Codice locale progetto;Titolo Progetto;Finanziamento PNRR;Finanziamento totale;Data aggiornamento;Codice Univoco Submisura',
+      'j51b21000000001;CLP-TEST-1;"Riqualificazione del municipio, piano ""terra""";114.000.000;" 600.000.000,00 ";15/03/2024;M1C1I1.02.00',
+      'J51B21000000002;CLP-TEST-2;Città più verde;N/D;0;31/02/2024;M1C1I1.02.00',
+      'BAD;CLP-TEST-3;Riga sbagliata;12a;;;',
+    ].join('\r\n');
+    const bytes = Buffer.from(csv, 'latin1');
+    const report = await importPnrrFile(t.ctx, systemActor, { fileName: 'vecchio.csv', bytes });
+    expect(report).toMatchObject({
+      encoding: 'windows-1252',
+      rowsRead: 3,
+      created: 1,
+      rejected: 2,
+    });
+    expect(report.rejectedRows.map((r) => r.row)).toEqual([2, 3]);
+    expect(report.rejectedRows[0]!.reasons).toEqual([
+      'Data aggiornamento "31/02/2024" is not a dd/mm/yyyy date',
+    ]);
+    expect(report.rejectedRows[1]!.reasons).toEqual([
+      'CUP "BAD" is not 15 letters and digits',
+      'Finanziamento PNRR "12a" is not an amount',
+    ]);
+    const page = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/projects?q=J51B21000000001' })
+    ).json();
+    expect(page.items[0]).toMatchObject({
+      title: 'Riqualificazione del municipio, piano "terra"',
+      fundingPnrr: 114000000,
+      fundingTotal: 600000000,
+    });
+  });
+});
+
+describe('files that cannot be read', () => {
+  const refusals: [string, Buffer | string, string][] = [
+    ['binary junk', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3, 0, 0]), 'not text'],
+    ['a header with no known columns', 'nome;cognome;età\nMario;Rossi;40\n', 'none of the columns'],
+    [
+      'a wrong separator',
+      'CUP|Codice Locale Progetto|Titolo progetto\nJ51B21000000009|X|Y\n',
+      'separator',
+    ],
+    [
+      'a truncated row',
+      'CUP;Codice Locale Progetto;Titolo progetto\nJ51B21000000009;X;"Titolo non chiuso\n',
+      'cannot be read',
+    ],
+    [
+      'a row with too many fields',
+      'CUP;Codice Locale Progetto;Titolo progetto\nJ51B21000000009;X;Y;Z;W\n',
+      'cannot be read',
+    ],
+    ['an empty file', '', 'empty'],
+  ];
+  for (const [what, body, message] of refusals) {
+    it(`refuses ${what} whole, with a clear message, and writes nothing`, async () => {
+      const before = await counts();
+      const releasesBefore = (
+        await officer.request({ method: 'GET', url: '/api/v1/imports' })
+      ).json().total;
+      const res = await upload(officer, body);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().violations[0].field).toBe('file');
+      expect(res.json().detail).toContain(message);
+      expect(await counts()).toEqual(before);
+      expect((await officer.request({ method: 'GET', url: '/api/v1/imports' })).json().total).toBe(
+        releasesBefore,
+      );
+    });
+  }
+
+  it('refuses 50 MB of garbage quickly and whole', async () => {
+    const garbage = Buffer.alloc(50 * 1024 * 1024, 'x;y;z garbage line\n');
+    const res = await upload(officer, garbage);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().detail).toContain('none of the columns');
+  });
+});
+
+describe('who may import', () => {
+  it('lets the PNRR unit upload a file through the API and read the report', async () => {
+    const csv =
+      'CUP;Codice Locale Progetto;Titolo progetto\nJ51B21000000077;CLP-API;Progetto caricato\n';
+    const res = await upload(officer, csv, '?fileName=caricamento.csv');
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ file: 'caricamento.csv', kind: 'progetti', created: 1 });
+    const list = (await officer.request({ method: 'GET', url: '/api/v1/imports' })).json();
+    expect(list.items[0].fileName).toBe('caricamento.csv');
+  });
+
+  it('refuses an editor with 403 and the public with 401', async () => {
+    const { agent } = await asRole(t, 'editor', { orgUnitIds: [await orgUnit()] });
+    expect((await upload(agent, 'CUP;Codice Locale Progetto;Titolo progetto\n')).statusCode).toBe(
+      403,
+    );
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/imports' });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});
+
+async function orgUnit(): Promise<string> {
+  const { createOrgUnit } = await import('../../src/modules/organisation/service.ts');
+  return (
+    await createOrgUnit(t.ctx, systemActor, { kind: 'settore', name: `Settore ${Date.now()}` })
+  ).id;
+}
+
+describe('PNRR money on the territory', () => {
+  it('splits each project among its comuni, so the comuni add up to what is located in them', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/analytics/pnrr' });
+    expect(res.statusCode).toBe(200);
+    const a = res.json();
+    expect(a.comuni).toHaveLength(133);
+    const sum = a.comuni.reduce((s: number, c: { eur: number }) => s + c.eur, 0);
+    expect(sum).toBeCloseTo(a.totals.allocatedEur, 0);
+    // Never counted in full for each comune: the total cannot exceed the PNRR money imported.
+    expect(a.totals.allocatedEur + a.totals.outsideEur).toBeLessThan(1.8e9);
+    expect(a.totals.comuniWithProjects).toBeGreaterThan(100);
+    const milano = a.comuni.find((c: { istatCode: string }) => c.istatCode === '015146');
+    expect(milano.perResident).toBeCloseTo(milano.eur / 1412107, 2);
+    expect(a.zones).toHaveLength(8);
+    expect(a.concentration.gini).toBeGreaterThan(0);
+    expect(a.concentration.gini).toBeLessThan(1);
+    expect(a.concentration.lorenz.at(-1)).toEqual({ population: 1, amount: 1 });
+    expect(a.sources.map((s: { kind: string }) => s.kind)).toEqual(
+      expect.arrayContaining(['progetti', 'localizzazioni']),
+    );
+  });
+
+  it('filters by mission', async () => {
+    const all = (await t.app.inject({ method: 'GET', url: '/api/v1/analytics/pnrr' })).json();
+    const m4 = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/analytics/pnrr?mission=M4' })
+    ).json();
+    expect(m4.totals.allocatedEur).toBeGreaterThan(0);
+    expect(m4.totals.allocatedEur).toBeLessThan(all.totals.allocatedEur);
+  });
+
+  it('answers again from its cache until a new import changes the projects', async () => {
+    const first = await t.app.inject({ method: 'GET', url: '/api/v1/analytics/pnrr?mission=M6' });
+    const again = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/analytics/pnrr?mission=M6',
+      headers: { 'if-none-match': String(first.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+  });
+});
