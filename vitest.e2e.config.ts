@@ -15,6 +15,7 @@ const storyOrder = [
   'auth',
   'admin-users',
   'admin-territory',
+  'plan',
   'accessibility',
 ];
 

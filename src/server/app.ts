@@ -17,6 +17,7 @@ import { identityRoutes } from '../modules/identity/routes.ts';
 import { organisationRoutes } from '../modules/organisation/routes.ts';
 import { actRoutes, planExportRoutes, planRoutes } from '../modules/plan/routes.ts';
 import { pnrrRoutes } from '../modules/pnrr/routes.ts';
+import { projectLinkRoutes } from '../modules/projects/linkRoutes.ts';
 import { projectRoutes } from '../modules/projects/routes.ts';
 import { territoryRoutes } from '../modules/territory/routes.ts';
 import { territoryRevision } from '../modules/territory/service.ts';
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       actRoutes(typed, services);
       pnrrRoutes(typed, services);
       projectRoutes(typed, services);
+      projectLinkRoutes(typed, services);
       auditRoutes(typed, services);
     },
     { prefix: '/api/v1' },

@@ -59,6 +59,36 @@ const publicPages: Visit[] = [
     ready: (page) => page.getByRole('heading', { level: 1, name: 'Nord Milano' }).waitFor(),
   },
   {
+    name: 'plans',
+    path: '/piano',
+    ready: (page) => page.getByRole('article').first().waitFor(),
+  },
+  {
+    name: 'plan-version',
+    path: '/piano/psttm-2022-2024/versioni/1',
+    ready: (page) => page.getByTestId('tree-count').waitFor(),
+  },
+  {
+    name: 'plan-matrix',
+    path: '/piano/psttm-2022-2024/versioni/1/matrice',
+    ready: (page) => page.getByTestId('coverage-matrix').waitFor(),
+  },
+  {
+    name: 'plan-acts',
+    path: '/piano/psttm-2022-2024/versioni/1/atti',
+    ready: (page) => page.getByRole('heading', { level: 2, name: 'Atti' }).waitFor(),
+  },
+  {
+    name: 'plan-compare',
+    path: '/piano/psttm-2022-2024/confronta',
+    ready: (page) => page.getByRole('heading', { level: 1, name: 'Confronta versioni' }).waitFor(),
+  },
+  {
+    name: 'plan-print',
+    path: '/piano/psttm-2022-2024/versioni/1/stampa',
+    ready: (page) => page.getByRole('heading', { level: 2, name: /Sezione 3/ }).waitFor(),
+  },
+  {
     name: 'login',
     path: '/accedi',
     ready: (page) => page.getByRole('button', { name: 'Accedi', exact: true }).waitFor(),
@@ -115,6 +145,24 @@ describe('Every page passes axe-core without serious or critical violations', ()
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('the version page with the tree unfolded and filtered', async () => {
+    const { page } = await newVisitor(browser);
+    await page.goto('/piano/psttm-2022-2024/versioni/1?mission=M5');
+    await page.getByText(/^Trovati/).waitFor();
+    await page.getByRole('button', { name: 'Espandi tutto' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the page of a goal', async () => {
+    const { page } = await newVisitor(browser);
+    await page.goto('/piano/psttm-2022-2024/versioni/1');
+    await page.getByRole('button', { name: /1\.1 Una rete ciclabile/ }).click();
+    await page.getByRole('link', { name: /Apri la scheda dell'obiettivo/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Una rete ciclabile/ }).waitFor();
+    await snap(page, 'a11y-plan-goal');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('the login form showing its errors', async () => {
     const { page } = await newVisitor(browser);
     await page.goto('/accedi');
@@ -133,6 +181,21 @@ describe('Every page passes axe-core without serious or critical violations', ()
       expect(await seriousViolations(page)).toEqual([]);
     });
   }
+
+  it('the plan office on a version in consultation, and the new goal form with its errors', async () => {
+    const { page } = await newVisitor(browser);
+    await logInAsAdmin(page);
+    await page.goto('/piano/psttm-2025-2027/versioni/1');
+    await page.getByRole('region', { name: 'Gestione della versione' }).waitFor();
+    await snap(page, 'a11y-plan-version-admin');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/piano/psttm-2025-2027/versioni/1/obiettivi/nuovo?sezione=2');
+    await page.getByRole('button', { name: 'Crea obiettivo' }).click();
+    await page.getByText('Campo obbligatorio.').first().waitFor();
+    await snap(page, 'a11y-plan-goal-form');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 
   it('the comune page with the admin edit form', async () => {
     const { page } = await newVisitor(browser);

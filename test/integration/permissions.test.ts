@@ -7,6 +7,7 @@ import { createItem } from '../../src/modules/plan/items.ts';
 import { attachActDocument } from '../../src/modules/plan/acts.ts';
 import { importPnrrFile } from '../../src/modules/projects/import/importFile.ts';
 import { listProjects } from '../../src/modules/projects/service.ts';
+import { planTree } from '../../src/modules/plan/views.ts';
 import {
   createPlan,
   getPlan,
@@ -551,6 +552,42 @@ const projectScenarios: Scenario[] = [
     'reads the PNRR money per comune',
     () => '/api/v1/analytics/pnrr?mission=M1',
   ),
+  {
+    operation: 'POST /api/v1/plan-versions/{versionId}/link-suggestions',
+    does: 'suggests links between projects and actions',
+    expected: importers,
+    request: () => ({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${adopted.versionId}/link-suggestions`,
+    }),
+  },
+  read(
+    '/project-links',
+    'lists the links between projects and actions',
+    () => '/api/v1/project-links',
+  ),
+  read(
+    '/project-links/coverage',
+    'reads the PNRR money linked to the plan',
+    () => '/api/v1/project-links/coverage',
+  ),
+  {
+    operation: 'PUT /api/v1/projects/{id}/links/{actionKey}',
+    does: 'accepts the link of a project to an action',
+    expected: importers,
+    request: async () => {
+      const projectId = await someProject();
+      const tree = await planTree(t.ctx, systemActor, adopted.versionId, {});
+      const action = tree.sections
+        .flatMap((s) => s.goals.flatMap((g) => g.actions))
+        .find((a) => a.orgUnitId !== editorUnitId)!;
+      return {
+        method: 'PUT',
+        url: `/api/v1/projects/${projectId}/links/${action.key}`,
+        payload: { versionId: adopted.versionId, status: 'accepted' },
+      };
+    },
+  },
 ];
 projectScenarios[1]!.request = async () => get(`/api/v1/projects/${await someProject()}`);
 

@@ -290,3 +290,156 @@ describe('PNRR money on the territory', () => {
     expect(again.statusCode).toBe(304);
   });
 });
+
+describe('linking projects to the plan', () => {
+  async function adoptedVersion() {
+    const plan = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/plans/psttm-2022-2024' })
+    ).json();
+    return plan.versions.find((v: { status: string }) => v.status === 'adopted').id as string;
+  }
+
+  it('suggests projects for the actions, by measure, mission, implementer and words', async () => {
+    const versionId = await adoptedVersion();
+    const res = await officer.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${versionId}/link-suggestions`,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().suggested).toBeGreaterThan(0);
+    const tree = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/plan-versions/${versionId}/tree?mission=M4`,
+      })
+    ).json();
+    const schools = tree.sections[0].goals[0].actions.find((a: { measures: string[] }) =>
+      a.measures.includes('M4C1I3.3'),
+    );
+    const links = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/project-links?actionKey=${schools.key}&status=suggested`,
+      })
+    ).json();
+    expect(links.total).toBeGreaterThan(0);
+    // The seeded school action names measure M4C1I3.3, which no Milan project of this release
+    // has: its suggestions come from the mission and the words in common.
+    expect(links.items[0].reasons).toContain('mission');
+    expect(links.items[0].reasons.some((r: string) => r.startsWith('words:'))).toBe(true);
+  });
+
+  it('counts the funding of accepted links in the coverage matrix, and shows what is unlinked', async () => {
+    const versionId = await adoptedVersion();
+    const before = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/project-links/coverage' })
+    ).json();
+    const suggestion = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/project-links?status=suggested&pageSize=1',
+      })
+    ).json().items[0];
+    const res = await officer.request({
+      method: 'PUT',
+      url: `/api/v1/projects/${suggestion.projectId}/links/${suggestion.actionKey}`,
+      payload: { versionId, status: 'accepted' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('accepted');
+    const after = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/project-links/coverage' })
+    ).json();
+    expect(after.linkedProjects).toBe(before.linkedProjects + 1);
+    expect(after.unlinkedEur).toBeLessThan(before.unlinkedEur);
+    const matrix = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/plan-versions/${versionId}/matrix` })
+    ).json();
+    const funded = matrix.cells.filter((c: { fundingEur: number }) => c.fundingEur > 0);
+    expect(funded.length).toBeGreaterThan(0);
+  });
+
+  it('keeps a rejection when the suggestions run again', async () => {
+    const versionId = await adoptedVersion();
+    const suggestion = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/project-links?status=suggested&pageSize=1',
+      })
+    ).json().items[0];
+    await officer.request({
+      method: 'PUT',
+      url: `/api/v1/projects/${suggestion.projectId}/links/${suggestion.actionKey}`,
+      payload: { versionId, status: 'rejected' },
+    });
+    await officer.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${versionId}/link-suggestions`,
+    });
+    const links = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/project-links?projectId=${suggestion.projectId}`,
+      })
+    ).json();
+    expect(
+      links.items.find((l: { actionKey: string }) => l.actionKey === suggestion.actionKey).status,
+    ).toBe('rejected');
+  });
+
+  it('does not let an editor decide links of actions outside their org units', async () => {
+    const versionId = await adoptedVersion();
+    const suggestion = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/project-links?status=suggested&pageSize=1',
+      })
+    ).json().items[0];
+    const { agent } = await asRole(t, 'editor', { orgUnitIds: [await orgUnit()] });
+    const res = await agent.request({
+      method: 'PUT',
+      url: `/api/v1/projects/${suggestion.projectId}/links/${suggestion.actionKey}`,
+      payload: { versionId, status: 'accepted' },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('matching by PNRR measure', () => {
+  it('suggests the projects of the measure an action names, scored highest', async () => {
+    const { createPlan } = await import('../../src/modules/plan/versions.ts');
+    const { createItem } = await import('../../src/modules/plan/items.ts');
+    const plan = await createPlan(t.ctx, systemActor, {
+      slug: 'piano-misure',
+      title: 'Piano di prova',
+      periodStart: 2026,
+      periodEnd: 2028,
+    });
+    const versionId = plan.versions[0]!.id;
+    const goal = await createItem(t.ctx, systemActor, versionId, {
+      kind: 'goal',
+      title: 'Università e ricerca',
+      sectionCode: '1',
+      missions: ['M4'],
+    });
+    const action = await createItem(t.ctx, systemActor, versionId, {
+      kind: 'action',
+      title: 'Borse di dottorato',
+      parentKey: goal.key,
+      measures: ['M4C2I1.1'],
+    });
+    const res = await officer.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${versionId}/link-suggestions`,
+    });
+    expect(res.statusCode).toBe(200);
+    const links = (
+      await officer.request({
+        method: 'GET',
+        url: `/api/v1/project-links?actionKey=${action.key}&pageSize=200`,
+      })
+    ).json();
+    expect(links.total).toBeGreaterThanOrEqual(128);
+    expect(links.items[0].reasons).toEqual(expect.arrayContaining(['measure', 'mission']));
+  });
+});

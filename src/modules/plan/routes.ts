@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { App, AppServices } from '../../server/app.ts';
 import { ReadCache, sendCached } from '../../server/readCache.ts';
 import { Text, Uuid, Version } from '../../server/schemas.ts';
+import { linkedFunding, linksRevision } from '../projects/links.ts';
 import * as acts from './acts.ts';
 import { maxDocumentBytes } from './acts.ts';
 import { exportVersion } from './exports.ts';
@@ -140,8 +141,11 @@ export function planRoutes(app: App, { ctx }: AppServices): void {
     },
     async (request, reply) => {
       const stamp = await views.versionStamp(ctx, request.actor, request.params.versionId);
-      const entry = await answers.get(`matrix:${stamp}`, () =>
-        views.coverageMatrix(ctx, request.actor, request.params.versionId),
+      const links = await linksRevision(ctx);
+      const entry = await answers.get(`matrix:${stamp}:${links}`, () =>
+        views.coverageMatrix(ctx, request.actor, request.params.versionId, (keys) =>
+          linkedFunding(ctx, keys),
+        ),
       );
       sendCached(request, reply, entry);
     },

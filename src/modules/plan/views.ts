@@ -126,7 +126,10 @@ export interface MatrixCell {
   actions: number;
   goalKeys: string[];
   actionKeys: string[];
-  /** Linked PNRR and other funding; null until projects are linked to actions. */
+  /**
+   * Funding of the projects accepted for the cell's actions. An action with two missions counts in
+   * both cells, so cells are not additive across missions.
+   */
   fundingEur: number | null;
 }
 
@@ -142,6 +145,8 @@ export async function coverageMatrix(
   ctx: Ctx,
   actor: Actor,
   versionId: string,
+  /** Funding linked to each action (the projects module knows it); without it, funding is null. */
+  fundingOf?: (actionKeys: string[]) => Promise<Map<string, number>>,
 ): Promise<MatrixView> {
   const version = await visibleVersion(ctx, actor, versionId);
   const items = await itemsOfVersion(ctx.db, version);
@@ -150,6 +155,9 @@ export async function coverageMatrix(
     ...planMissions,
     ...(items.some((i) => i.missions.includes('M7')) ? ['M7'] : []),
   ];
+  const funding = fundingOf
+    ? await fundingOf(items.filter((i) => i.kind === 'action').map((i) => i.key))
+    : null;
   const cells: MatrixCell[] = [];
   for (const section of planSections) {
     for (const mission of missions) {
@@ -169,7 +177,10 @@ export async function coverageMatrix(
         actions: cellActions.length,
         goalKeys: cellGoals.map((g) => g.key),
         actionKeys: cellActions.map((a) => a.key),
-        fundingEur: null,
+        fundingEur: funding
+          ? Math.round(cellActions.reduce((sum, a) => sum + (funding.get(a.key) ?? 0), 0) * 100) /
+            100
+          : null,
       });
     }
   }

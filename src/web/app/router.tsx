@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { adminRoles } from '../modules/identity/policy.ts';
 import { RequireRole } from '../modules/identity/RequireRole.tsx';
+import { planRoutes } from '../modules/plan/routes.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
 
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
       { path: 'comuni/:code', element: <ComunePage /> },
       { path: 'zone', element: <ZonesPage /> },
       { path: 'zone/:id', element: <ZonePage /> },
+      ...planRoutes,
       { path: 'accedi', element: <LoginPage /> },
       {
         path: 'account/password',

@@ -76,6 +76,7 @@ function MainNav() {
 
   const items = [
     { to: '/', label: t('nav.home'), end: true },
+    { to: '/piano', label: t('nav.plan'), end: false },
     { to: '/comuni', label: t('nav.comuni'), end: false },
     { to: '/zone', label: t('nav.zones'), end: false },
     ...(isAdmin(user) ? [{ to: '/admin', label: t('nav.admin'), end: false }] : []),

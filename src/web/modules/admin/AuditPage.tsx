@@ -15,7 +15,17 @@ import type { AuditEntry } from './types.ts';
 
 const PAGE_SIZE = 25;
 const defaults = { entityType: '', action: '', actorId: '', from: '', to: '', page: '1' };
-const ENTITY_TYPES = ['comune', 'zone', 'user', 'org_unit', 'metro'];
+const ENTITY_TYPES = [
+  'comune',
+  'zone',
+  'user',
+  'org_unit',
+  'metro',
+  'plan',
+  'plan_version',
+  'plan_item',
+  'pnrr',
+];
 
 /** UUIDs are long: the first block is enough to tell entries apart at a glance. */
 function shortId(id: string): string {

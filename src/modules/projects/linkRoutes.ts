@@ -1,0 +1,105 @@
+import { Type } from 'typebox';
+import type { App, AppServices } from '../../server/app.ts';
+import { Nullable, PageOf, pagingQuery, Uuid } from '../../server/schemas.ts';
+import * as linking from './links.ts';
+
+const tags = ['projects'];
+
+const Link = Type.Object({
+  projectId: Type.String(),
+  actionKey: Type.String(),
+  status: Type.String({ description: 'suggested | accepted | rejected' }),
+  score: Nullable(Type.Number()),
+  reasons: Type.Array(Type.String()),
+  decidedAt: Nullable(Type.String()),
+  projectTitle: Type.String(),
+  cup: Type.String(),
+  fundingPnrr: Nullable(Type.Number()),
+  actionTitle: Nullable(Type.String()),
+});
+
+export function projectLinkRoutes(app: App, { ctx }: AppServices): void {
+  app.post(
+    '/plan-versions/:versionId/link-suggestions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Suggest links between projects and the actions of a version (measure, mission, implementer, words)',
+        security: [{ session: [], csrf: [] }],
+        params: Type.Object({ versionId: Uuid }),
+        response: {
+          200: Type.Object({
+            actions: Type.Integer(),
+            scored: Type.Integer(),
+            suggested: Type.Integer(),
+          }),
+        },
+      },
+    },
+    async (request) => linking.suggestLinks(ctx, request.actor, request.params.versionId),
+  );
+
+  app.get(
+    '/project-links',
+    {
+      schema: {
+        tags,
+        summary: 'Links between projects and plan actions: suggested, accepted, rejected',
+        querystring: Type.Object(
+          {
+            status: Type.Optional(Type.Enum(['suggested', 'accepted', 'rejected'])),
+            actionKey: Type.Optional(Uuid),
+            projectId: Type.Optional(Uuid),
+            ...pagingQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: PageOf(Link) },
+      },
+    },
+    async (request) => linking.listLinks(ctx, request.query),
+  );
+
+  app.get(
+    '/project-links/coverage',
+    {
+      schema: {
+        tags,
+        summary: 'PNRR money linked to the plan, and what is left unlinked',
+        response: {
+          200: Type.Object({
+            linkedProjects: Type.Integer(),
+            unlinkedProjects: Type.Integer(),
+            linkedEur: Type.Number(),
+            unlinkedEur: Type.Number(),
+          }),
+        },
+      },
+    },
+    async () => linking.linkCoverage(ctx),
+  );
+
+  app.put(
+    '/projects/:id/links/:actionKey',
+    {
+      schema: {
+        tags,
+        summary: 'Accept or reject the link between a project and a plan action',
+        security: [{ session: [], csrf: [] }],
+        params: Type.Object({ id: Uuid, actionKey: Uuid }),
+        body: Type.Object(
+          { versionId: Uuid, status: Type.Enum(['accepted', 'rejected']) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Link },
+      },
+    },
+    async (request) =>
+      linking.decideLink(ctx, request.actor, request.params.id, {
+        versionId: request.body.versionId,
+        actionKey: request.params.actionKey,
+        status: request.body.status,
+      }),
+  );
+}

@@ -1,0 +1,150 @@
+import { Forbidden, Invalid, NotFound, Unauthenticated } from '../../domain/errors.ts';
+import type { Actor } from '../../domain/roles.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { Ctx, PageRequest } from '../context.ts';
+import { pageWindow } from '../context.ts';
+import { getItem, planTree } from '../plan/views.ts';
+import { getMetro } from '../territory/service.ts';
+import * as links from './linksRepo.ts';
+import { canImportProjects } from './policy.ts';
+import * as repo from './repo.ts';
+
+const minScore = 2;
+
+function requireLinker(actor: Actor) {
+  if (!actor.user) throw Unauthenticated();
+  return actor.user;
+}
+
+/**
+ * Suggests links between the projects and the actions of a plan version; an editor then accepts
+ * or rejects each. Decisions already taken are kept.
+ */
+export async function suggestLinks(
+  ctx: Ctx,
+  actor: Actor,
+  versionId: string,
+): Promise<{ actions: number; suggested: number; scored: number }> {
+  const user = requireLinker(actor);
+  if (!canImportProjects(user))
+    throw Forbidden('Only the PNRR unit and the plan office run the matching.');
+  const tree = await planTree(ctx, actor, versionId, {});
+  const actions = tree.sections.flatMap((s) =>
+    s.goals.flatMap((g) =>
+      g.actions.map((a) => ({
+        key: a.key,
+        title: a.title,
+        description: a.description,
+        missions: a.effectiveMissions,
+        measures: [...a.measures, ...g.measures],
+      })),
+    ),
+  );
+  const metro = await getMetro(ctx);
+  const capoluogo = metro.name.replace(/^Città metropolitana di\s+/i, '');
+  const scored = await links.scoreCandidates(ctx.db, actions, capoluogo, minScore);
+  const suggested = await ctx.db.transaction(async (tx) => {
+    const n = await links.insertSuggestions(tx, scored);
+    await recordAudit(tx, actor, {
+      action: 'project_links.suggested',
+      entityType: 'plan_version',
+      entityId: versionId,
+      after: { actions: actions.length, scored: scored.length, suggested: n },
+    });
+    return n;
+  });
+  return { actions: actions.length, scored: scored.length, suggested };
+}
+
+export async function decideLink(
+  ctx: Ctx,
+  actor: Actor,
+  projectId: string,
+  input: { versionId: string; actionKey: string; status: 'accepted' | 'rejected' },
+) {
+  const user = requireLinker(actor);
+  const project = await repo.findProject(ctx.db, projectId);
+  if (!project) throw NotFound('Project', projectId);
+  const action = await getItem(ctx, actor, input.versionId, input.actionKey);
+  if (action.kind !== 'action')
+    throw Invalid('body.actionKey', 'projects link to actions, not to goals or other items');
+  const ownAction =
+    user.role === 'editor' &&
+    action.orgUnitId !== null &&
+    user.orgUnitIds.includes(action.orgUnitId);
+  if (!canImportProjects(user) && !ownAction)
+    throw Forbidden(
+      'Only the PNRR unit, the plan office and the editors of the action decide its links.',
+    );
+  const before = await links.findLink(ctx.db, projectId, input.actionKey);
+  return ctx.db.transaction(async (tx) => {
+    const row = await links.upsertDecision(tx, {
+      projectId,
+      actionKey: input.actionKey,
+      status: input.status,
+      decidedBy: user.id,
+    });
+    await recordAudit(tx, actor, {
+      action: `project_link.${input.status}`,
+      entityType: 'project',
+      entityId: projectId,
+      before: before ? { actionKey: before.actionKey, status: before.status } : null,
+      after: { actionKey: row.actionKey, status: row.status },
+    });
+    return presentLink(row, project.title, project.cup, project.fundingPnrr, action.title);
+  });
+}
+
+function presentLink(
+  link: {
+    projectId: string;
+    actionKey: string;
+    status: string;
+    score: number | null;
+    reasons: string[];
+    decidedAt: Date | null;
+  },
+  projectTitle: string,
+  cup: string,
+  fundingPnrr: number | null,
+  actionTitle: string | null,
+) {
+  return {
+    projectId: link.projectId,
+    actionKey: link.actionKey,
+    status: link.status,
+    score: link.score,
+    reasons: link.reasons,
+    decidedAt: link.decidedAt?.toISOString() ?? null,
+    projectTitle,
+    cup,
+    fundingPnrr,
+    actionTitle,
+  };
+}
+
+export async function listLinks(ctx: Ctx, query: links.LinkFilter & PageRequest) {
+  const { page, pageSize, offset } = pageWindow(query);
+  const { rows, total } = await links.listLinks(ctx.db, query, pageSize, offset);
+  return {
+    items: rows.map((r) =>
+      presentLink(r.link, r.projectTitle, r.cup, r.fundingPnrr, r.actionTitle),
+    ),
+    total,
+    page,
+    pageSize,
+  };
+}
+
+export async function linkCoverage(ctx: Ctx) {
+  return links.linkCoverage(ctx.db);
+}
+
+/** For the plan's coverage matrix: funding of the projects accepted for each action. */
+export async function linkedFunding(ctx: Ctx, actionKeys: string[]): Promise<Map<string, number>> {
+  return links.fundingByAction(ctx.db, actionKeys);
+}
+
+export async function linksRevision(ctx: Ctx): Promise<string> {
+  return links.linksRevision(ctx.db);
+}

@@ -1,0 +1,187 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { planItems, projectActionLinks, projects } from '../../db/schema/index.ts';
+
+export interface CandidateAction {
+  key: string;
+  title: string;
+  description: string;
+  missions: string[];
+  measures: string[];
+}
+
+/**
+ * Scores every project against every action of a version, in SQL: the same PNRR measure (3),
+ * the same mission (1), the metropolitan city as implementer (1), and words in common between
+ * titles (0.5 each, Italian stems). Only pairs that share a measure or a mission are considered.
+ */
+export async function scoreCandidates(
+  db: Executor,
+  actions: CandidateAction[],
+  metroName: string,
+  minScore: number,
+) {
+  if (actions.length === 0) return [];
+  const payload = JSON.stringify(actions);
+  const rows = await db.execute(sql`
+    with a as (
+      select x.key::uuid as key, x.missions, x.measures,
+             tsvector_to_array(to_tsvector('italian', x.title || ' ' || regexp_replace(x.description, '<[^>]*>', ' ', 'g'))) as words
+      from jsonb_to_recordset(${payload}::jsonb) as x(key text, title text, description text, missions text[], measures text[])
+    ),
+    pairs as (
+      select p.id as project_id, a.key as action_key,
+        (p.measure_code = any(a.measures) or p.sub_measure_code = any(a.measures)) as same_measure,
+        (p.mission = any(a.missions)) as same_mission,
+        (p.implementer ilike ${`%metropolitana di ${metroName}%`}) as metro_implements,
+        (select count(*) from unnest(a.words) w
+          where w = any(tsvector_to_array(to_tsvector('italian', p.title || ' ' || coalesce(p.summary, ''))))) as common_words
+      from ${projects} p join a on p.mission = any(a.missions) or p.measure_code = any(a.measures) or p.sub_measure_code = any(a.measures)
+    )
+    select project_id, action_key,
+      (case when same_measure then 3 else 0 end + case when same_mission then 1 else 0 end
+       + case when metro_implements then 1 else 0 end + 0.5 * least(common_words, 6))::numeric(6,3) as score,
+      array_remove(array[
+        case when same_measure then 'measure' end, case when same_mission then 'mission' end,
+        case when metro_implements then 'metro-implementer' end,
+        case when common_words > 0 then 'words:' || common_words end], null) as reasons
+    from pairs
+    where (case when same_measure then 3 else 0 end + case when same_mission then 1 else 0 end
+           + case when metro_implements then 1 else 0 end + 0.5 * least(common_words, 6)) >= ${minScore}`);
+  return (
+    rows as unknown as {
+      rows: { project_id: string; action_key: string; score: string; reasons: string[] }[];
+    }
+  ).rows.map((r) => ({
+    projectId: r.project_id,
+    actionKey: r.action_key,
+    score: Number(r.score),
+    reasons: r.reasons,
+  }));
+}
+
+/** New suggestions only: a link someone accepted or rejected keeps its decision. */
+export async function insertSuggestions(
+  db: Executor,
+  rows: { projectId: string; actionKey: string; score: number; reasons: string[] }[],
+): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500).map((r) => ({ ...r, status: 'suggested' }));
+    const done = await db
+      .insert(projectActionLinks)
+      .values(chunk)
+      .onConflictDoUpdate({
+        target: [projectActionLinks.projectId, projectActionLinks.actionKey],
+        set: { score: sql`excluded.score`, reasons: sql`excluded.reasons` },
+        setWhere: eq(projectActionLinks.status, 'suggested'),
+      })
+      .returning({ inserted: sql<boolean>`xmax = 0` });
+    inserted += done.filter((d) => d.inserted).length;
+  }
+  return inserted;
+}
+
+export interface LinkFilter {
+  status?: string;
+  actionKey?: string;
+  projectId?: string;
+}
+
+export async function listLinks(db: Executor, f: LinkFilter, limit: number, offset: number) {
+  const where: SQL | undefined = and(
+    f.status ? eq(projectActionLinks.status, f.status) : undefined,
+    f.actionKey ? eq(projectActionLinks.actionKey, f.actionKey) : undefined,
+    f.projectId ? eq(projectActionLinks.projectId, f.projectId) : undefined,
+  );
+  const rows = await db
+    .select({
+      link: projectActionLinks,
+      projectTitle: projects.title,
+      cup: projects.cup,
+      fundingPnrr: projects.fundingPnrr,
+      actionTitle: sql<
+        string | null
+      >`(select ${planItems.title} from ${planItems} where ${planItems.key} = ${projectActionLinks.actionKey} order by ${planItems.updatedAt} desc limit 1)`,
+    })
+    .from(projectActionLinks)
+    .innerJoin(projects, eq(projects.id, projectActionLinks.projectId))
+    .where(where)
+    .orderBy(desc(projectActionLinks.score), projectActionLinks.projectId)
+    .limit(limit)
+    .offset(offset);
+  const [total] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(projectActionLinks)
+    .where(where);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function upsertDecision(
+  db: Executor,
+  values: { projectId: string; actionKey: string; status: string; decidedBy: string },
+) {
+  const [row] = await db
+    .insert(projectActionLinks)
+    .values({ ...values, decidedAt: new Date() })
+    .onConflictDoUpdate({
+      target: [projectActionLinks.projectId, projectActionLinks.actionKey],
+      set: { status: values.status, decidedBy: values.decidedBy, decidedAt: new Date() },
+    })
+    .returning();
+  return row!;
+}
+
+export async function findLink(db: Executor, projectId: string, actionKey: string) {
+  const [row] = await db
+    .select()
+    .from(projectActionLinks)
+    .where(
+      and(eq(projectActionLinks.projectId, projectId), eq(projectActionLinks.actionKey, actionKey)),
+    );
+  return row;
+}
+
+/** PNRR money linked to the plan (accepted links), and what is left unlinked. */
+export async function linkCoverage(db: Executor) {
+  const [row] = await db
+    .select({
+      linkedProjects: sql<number>`count(*) filter (where exists (select 1 from ${projectActionLinks} l where l.project_id = ${projects.id} and l.status = 'accepted'))::int`,
+      unlinkedProjects: sql<number>`count(*) filter (where not exists (select 1 from ${projectActionLinks} l where l.project_id = ${projects.id} and l.status = 'accepted'))::int`,
+      linkedEur: sql<number>`coalesce(sum(${projects.fundingPnrr}) filter (where exists (select 1 from ${projectActionLinks} l where l.project_id = ${projects.id} and l.status = 'accepted')), 0)::float8`,
+      unlinkedEur: sql<number>`coalesce(sum(${projects.fundingPnrr}) filter (where not exists (select 1 from ${projectActionLinks} l where l.project_id = ${projects.id} and l.status = 'accepted')), 0)::float8`,
+    })
+    .from(projects);
+  return row!;
+}
+
+/** Funding of the projects accepted for each action; a project linked to n actions counts 1/n in each. */
+export async function fundingByAction(
+  db: Executor,
+  actionKeys: string[],
+): Promise<Map<string, number>> {
+  if (actionKeys.length === 0) return new Map();
+  const rows = await db.execute(sql`
+    select l.action_key, sum(coalesce(p.funding_total, p.funding_pnrr, 0) / n.links)::float8 as eur
+    from ${projectActionLinks} l
+    join ${projects} p on p.id = l.project_id
+    join (select project_id, count(*) as links from ${projectActionLinks} where status = 'accepted' group by project_id) n on n.project_id = l.project_id
+    where l.status = 'accepted' and l.action_key = any(${`{${actionKeys.join(',')}}`}::uuid[])
+    group by l.action_key`);
+  return new Map(
+    (rows as unknown as { rows: { action_key: string; eur: number }[] }).rows.map((r) => [
+      r.action_key,
+      Number(r.eur),
+    ]),
+  );
+}
+
+/** Bumped by every decision: caches of answers that show linked funding key on it. */
+export async function linksRevision(db: Executor): Promise<string> {
+  const [row] = await db
+    .select({
+      r: sql<string>`count(*)::text || ':' || coalesce(max(${projectActionLinks.decidedAt})::text, '')`,
+    })
+    .from(projectActionLinks);
+  return row?.r ?? '';
+}

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useOutletContext } from 'react-router';
+import { EmptyState, ErrorState, Loading } from '../../ui/QueryStates.tsx';
+import { StatusTimeline } from './ActsTab.tsx';
+import { namesOf } from './diffValues.ts';
+import { DiffView } from './DiffView.tsx';
+import { useChangelog, useTree } from './hooks.ts';
+import { usePlanLabels } from './labels.ts';
+import type { VersionContext } from './versionRoute.tsx';
+
+/** The changelog: status history, then what this update changed from the version it started from. */
+export default function ChangelogTab() {
+  const { t } = useTranslation();
+  const { plan, version } = useOutletContext<VersionContext>();
+  const labels = usePlanLabels();
+  const changelog = useChangelog(version.id);
+  const baseTree = useTree(changelog.data?.basedOn?.id);
+  const tree = useTree(version.id);
+  if (changelog.isPending) return <Loading />;
+  if (changelog.isError)
+    return <ErrorState error={changelog.error} onRetry={() => void changelog.refetch()} />;
+  const { basedOn, diff, transitions } = changelog.data;
+  return (
+    <div className="row g-5">
+      <section aria-labelledby="changes-title" className="col-12 col-xl-8">
+        <h2 id="changes-title" className="h3">
+          {basedOn
+            ? t('plan.changelog.fromBase', { number: basedOn.number, label: basedOn.label })
+            : t('plan.changelog.title')}
+        </h2>
+        {diff ? (
+          <>
+            <p>
+              <Link to={`/piano/${plan.slug}/confronta?da=${diff.from.number}&a=${diff.to.number}`}>
+                {t('plan.changelog.openCompare')}
+              </Link>
+            </p>
+            <DiffView
+              diff={diff}
+              slug={plan.slug}
+              labels={labels}
+              names={namesOf(baseTree.data, tree.data)}
+            />
+          </>
+        ) : (
+          <EmptyState>{t('plan.changelog.noBase')}</EmptyState>
+        )}
+      </section>
+      <section aria-labelledby="changelog-history" className="col-12 col-xl-4">
+        <h2 id="changelog-history" className="h3">
+          {t('plan.history.title')}
+        </h2>
+        <StatusTimeline transitions={transitions} acts={version.acts} />
+      </section>
+    </div>
+  );
+}
