@@ -34,3 +34,25 @@ export function geometryAreaKm2(geometry: Geometry): number {
 function toRad(deg: number): number {
   return (deg * Math.PI) / 180;
 }
+
+/** The centre of a (Multi)Polygon's largest ring's vertices: a label point for maps and exports. */
+export function geometryLabelPoint(geometry: Geometry): [number, number] | null {
+  const polygons =
+    geometry.type === 'Polygon'
+      ? [geometry.coordinates as Ring[]]
+      : geometry.type === 'MultiPolygon'
+        ? (geometry.coordinates as Ring[][])
+        : [];
+  const outer = polygons
+    .map((p) => p[0])
+    .filter((r): r is Ring => r !== undefined && r.length > 0)
+    .sort((a, b) => ringArea(b) - ringArea(a))[0];
+  if (!outer) return null;
+  let sx = 0;
+  let sy = 0;
+  for (const [lon, lat] of outer) {
+    sx += lon ?? 0;
+    sy += lat ?? 0;
+  }
+  return [Math.round((sx / outer.length) * 1e6) / 1e6, Math.round((sy / outer.length) * 1e6) / 1e6];
+}

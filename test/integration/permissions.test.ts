@@ -7,6 +7,7 @@ import { createItem } from '../../src/modules/plan/items.ts';
 import { attachActDocument } from '../../src/modules/plan/acts.ts';
 import { importPnrrFile } from '../../src/modules/projects/import/importFile.ts';
 import { listProjects } from '../../src/modules/projects/service.ts';
+import { createManualProject } from '../../src/modules/projects/manual.ts';
 import { planTree } from '../../src/modules/plan/views.ts';
 import {
   createPlan,
@@ -585,6 +586,46 @@ const projectScenarios: Scenario[] = [
         method: 'PUT',
         url: `/api/v1/projects/${projectId}/links/${action.key}`,
         payload: { versionId: adopted.versionId, status: 'accepted' },
+      };
+    },
+  },
+  read(
+    '/projects/export',
+    'exports the filtered projects',
+    () => '/api/v1/projects/export?format=csv&q=prova',
+  ),
+  {
+    operation: 'POST /api/v1/projects',
+    does: 'enters a project by hand',
+    expected: importers,
+    request: () => {
+      importCount += 1;
+      return {
+        method: 'POST',
+        url: '/api/v1/projects',
+        payload: {
+          cup: `E41B2300${String(importCount).padStart(7, '0')}`,
+          title: 'Progetto regionale',
+          programme: 'Regione',
+        },
+      };
+    },
+  },
+  {
+    operation: 'PATCH /api/v1/projects/{id}',
+    does: 'edits a project entered by hand',
+    expected: importers,
+    request: async () => {
+      importCount += 1;
+      const project = await createManualProject(t.ctx, systemActor, {
+        cup: `E41B2400${String(importCount).padStart(7, '0')}`,
+        title: 'Progetto manuale',
+        programme: 'Regione',
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/v1/projects/${project.id}`,
+        payload: { version: project.version, title: 'Rinominato' },
       };
     },
   },

@@ -443,3 +443,120 @@ describe('matching by PNRR measure', () => {
     expect(links.items[0].reasons).toEqual(expect.arrayContaining(['measure', 'mission']));
   });
 });
+
+describe('exports of the filtered projects', () => {
+  it('downloads CSV with a BOM, semicolons and one row per project', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/projects/export?format=csv&comune=015179',
+    });
+    expect(res.statusCode).toBe(200);
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const total = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/projects?comune=015179' })
+    ).json().total;
+    expect(lines).toHaveLength(total + 1);
+    expect(lines[0]!.startsWith('CUP;Codice Locale Progetto;Titolo progetto')).toBe(true);
+  });
+
+  it('downloads XLSX and GeoJSON with the projects at their comuni', async () => {
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/projects/export?format=xlsx&mission=M6',
+    });
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const geo = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/projects/export?format=geojson&comune=015146&mission=M6',
+      })
+    ).json();
+    expect(geo.features.length).toBeGreaterThan(0);
+    // Every point is a comune of the metropolitan city of Milan.
+    for (const [lon, lat] of geo.features.flatMap(
+      (f: { geometry: { coordinates: number[][] } }) => f.geometry.coordinates,
+    )) {
+      expect(lon).toBeGreaterThan(8.7);
+      expect(lon).toBeLessThan(9.6);
+      expect(lat).toBeGreaterThan(45.15);
+      expect(lat).toBeLessThan(45.65);
+    }
+  });
+});
+
+describe('projects entered by hand', () => {
+  it('records a regional project in two comuni, with funding by source', async () => {
+    const res = await officer.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: {
+        cup: 'e41b23000100002',
+        title: 'Ciclovia del Naviglio Martesana',
+        programme: 'Regione Lombardia',
+        comuni: ['015146', '015081'],
+        funding: { region: 1500000, comune: 250000 },
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      cup: 'E41B23000100002',
+      isManual: true,
+      funding: { region: 1500000, comune: 250000, total: 1750000, pnrr: null },
+    });
+    expect(
+      res
+        .json()
+        .comuni.map((c: { code: string }) => c.code)
+        .sort(),
+    ).toEqual(['015081', '015146']);
+    const again = await officer.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: { cup: 'E41B23000100002', title: 'Doppione', programme: 'Regione Lombardia' },
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('refuses to edit an imported project except its org unit', async () => {
+    const page = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/projects?q=B11C22000950006' })
+    ).json();
+    const project = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/projects/${page.items[0].id}` })
+    ).json();
+    const res = await officer.request({
+      method: 'PATCH',
+      url: `/api/v1/projects/${project.id}`,
+      payload: { version: project.version, title: 'Titolo cambiato' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toContain('PNRR_Progetti');
+    const unit = await orgUnit();
+    const ok = await officer.request({
+      method: 'PATCH',
+      url: `/api/v1/projects/${project.id}`,
+      payload: { version: project.version, orgUnitId: unit },
+    });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('names the field of a bad CUP or an unknown comune', async () => {
+    const bad = await officer.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: { cup: 'ABC-123-456-789', title: 'Errato', programme: 'Altro' },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().violations[0].field).toBe('body.cup');
+    const nowhere = await officer.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: { cup: 'E41B23000100099', title: 'Altrove', programme: 'Altro', comuni: ['058091'] },
+    });
+    expect(nowhere.statusCode).toBe(422);
+    expect(nowhere.json().violations[0].field).toBe('body.comuni');
+  });
+});

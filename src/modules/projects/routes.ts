@@ -1,168 +1,23 @@
 import { Type } from 'typebox';
 import { Invalid } from '../../domain/errors.ts';
 import type { App, AppServices } from '../../server/app.ts';
-import { Nullable, PageOf, pagingQuery, Text, Uuid } from '../../server/schemas.ts';
+import { Nullable, PageOf, pagingQuery, Text, Uuid, Version } from '../../server/schemas.ts';
 import { hashCode, ReadCache, sendCached } from '../../server/readCache.ts';
 import { pnrrAnalytics } from './analytics.ts';
 import { importPnrrFile, maxImportBytes } from './import/importFile.ts';
 import { projectsRevision } from './repo.ts';
+import { exportProjects } from './exports.ts';
+import { createManualProject, updateProject } from './manual.ts';
 import * as projects from './service.ts';
-
-const tags = ['projects'];
-const Money = Nullable(Type.Number());
-const ComuneRef = Type.Object({ code: Type.String(), name: Type.String() });
-
-const summaryProps = {
-  id: Type.String(),
-  cup: Type.String(),
-  localCode: Type.String(),
-  title: Type.String(),
-  programme: Type.String(),
-  mission: Nullable(Type.String()),
-  measureCode: Nullable(Type.String()),
-  subMeasureCode: Type.String(),
-  implementer: Nullable(Type.String()),
-  fundingPnrr: Money,
-  fundingTotal: Money,
-  comuni: Type.Array(ComuneRef),
-  locations: Type.Integer(),
-};
-
-const Project = Type.Object({
-  ...summaryProps,
-  summary: Nullable(Type.String()),
-  component: Nullable(Type.String()),
-  owner: Nullable(Type.String()),
-  implementerTaxCode: Nullable(Type.String()),
-  cupStatus: Nullable(Type.String()),
-  nature: Nullable(Type.String()),
-  typology: Nullable(Type.String()),
-  sector: Nullable(Type.String()),
-  procedure: Nullable(Type.String()),
-  funding: Type.Object(
-    {
-      pnrr: Money,
-      pnc: Money,
-      euOther: Money,
-      state: Money,
-      region: Money,
-      province: Money,
-      comune: Money,
-      otherPublic: Money,
-      private: Money,
-      toFind: Money,
-      other: Money,
-      total: Money,
-      totalPublic: Money,
-    },
-    { description: 'euro by source; null = not stated by the release (not zero)' },
-  ),
-  sourceUpdatedAt: Nullable(Type.String()),
-  release: Nullable(
-    Type.Object({
-      id: Type.String(),
-      fileName: Type.String(),
-      releaseDate: Nullable(Type.String()),
-      sha256: Type.String(),
-      importedAt: Type.String(),
-    }),
-  ),
-  placesOutsideComuni: Type.Array(
-    Type.Object({
-      special: Nullable(Type.String()),
-      regionCode: Nullable(Type.String()),
-      provinceCode: Nullable(Type.String()),
-      placeName: Nullable(Type.String()),
-    }),
-  ),
-  subjects: Type.Array(
-    Type.Object({
-      roleCode: Type.String(),
-      role: Type.String(),
-      taxCode: Type.String(),
-      name: Type.String(),
-      legalForm: Nullable(Type.String()),
-    }),
-  ),
-  isManual: Type.Boolean(),
-  version: Type.Integer(),
-});
-
-const ImportReport = Type.Object({
-  releaseId: Type.String(),
-  file: Type.String(),
-  kind: Type.String(),
-  scope: Type.String(),
-  encoding: Type.String(),
-  separator: Type.String(),
-  sha256: Type.String(),
-  releaseDate: Nullable(Type.String()),
-  rowsRead: Type.Integer(),
-  created: Type.Integer(),
-  updated: Type.Integer(),
-  unchanged: Type.Integer(),
-  removed: Type.Integer(),
-  skipped: Type.Integer({ description: 'valid rows outside the territory, with scope=territory' }),
-  rejected: Type.Integer(),
-  rejectedRows: Type.Array(
-    Type.Object({ row: Type.Integer(), reasons: Type.Array(Type.String()) }),
-  ),
-  changes: Type.Array(Type.Object({ key: Type.String(), fields: Type.Array(Type.String()) })),
-  unknownColumns: Type.Array(Type.String()),
-  durationMs: Type.Integer(),
-});
-
-const Lorenz = Type.Array(Type.Object({ population: Type.Number(), amount: Type.Number() }));
-const Analytics = Type.Object({
-  amount: Type.String(),
-  totals: Type.Object({
-    allocatedEur: Type.Number(),
-    outsideEur: Type.Number({
-      description: 'the part of these projects located outside the comuni',
-    }),
-    projects: Type.Number({ description: 'projects counted by their share in each comune' }),
-    perResident: Nullable(Type.Number()),
-    comuniWithProjects: Type.Integer(),
-  }),
-  comuni: Type.Array(
-    Type.Object({
-      istatCode: Type.String(),
-      name: Type.String(),
-      zoneId: Nullable(Type.String()),
-      population: Nullable(Type.Integer()),
-      eur: Type.Number(),
-      projects: Type.Number(),
-      perResident: Nullable(Type.Number()),
-    }),
-  ),
-  zones: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      name: Type.String(),
-      population: Type.Number(),
-      eur: Type.Number(),
-      projects: Type.Number(),
-      perResident: Nullable(Type.Number()),
-      comuniCount: Type.Integer(),
-    }),
-  ),
-  concentration: Type.Object({
-    gini: Type.Number(),
-    lorenz: Lorenz,
-    shareToComuniUnder5k: Type.Number(),
-    shareToComuniUnder15k: Type.Number(),
-    populationShareUnder5k: Type.Number(),
-    populationShareUnder15k: Type.Number(),
-  }),
-  sources: Type.Array(
-    Type.Object({
-      fileName: Type.String(),
-      kind: Type.String(),
-      releaseDate: Nullable(Type.String()),
-      sha256: Type.String(),
-    }),
-  ),
-});
+import {
+  tags,
+  summaryProps,
+  Project,
+  ImportReport,
+  Analytics,
+  projectFilters,
+  manualProps,
+} from './schemas.ts';
 
 export function projectRoutes(app: App, { ctx }: AppServices): void {
   const analyticsCache = new ReadCache(
@@ -212,14 +67,7 @@ export function projectRoutes(app: App, { ctx }: AppServices): void {
         summary: 'Search the projects on the territory (PNRR open data and manual entries)',
         querystring: Type.Object(
           {
-            q: Type.Optional(Text(120, 2)),
-            mission: Type.Optional(Type.String({ pattern: '^M[1-7]$' })),
-            measure: Type.Optional(Type.String({ pattern: '^M[1-7]C[0-9][IR][0-9A-Z.]{1,14}$' })),
-            comune: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
-            zone: Type.Optional(
-              Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 }),
-            ),
-            subject: Type.Optional(Text(120, 2)),
+            ...projectFilters,
             sort: Type.Optional(
               Type.Enum([
                 'title',
@@ -240,6 +88,66 @@ export function projectRoutes(app: App, { ctx }: AppServices): void {
       },
     },
     async (request) => projects.listProjects(ctx, request.query),
+  );
+
+  app.get(
+    '/projects/export',
+    {
+      schema: {
+        tags,
+        summary: 'Download the filtered projects as CSV, XLSX or GeoJSON (at most 100,000)',
+        querystring: Type.Object(
+          { ...projectFilters, format: Type.Enum(['csv', 'xlsx', 'geojson']) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      const file = await exportProjects(ctx, query, format);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  );
+
+  app.post(
+    '/projects',
+    {
+      schema: {
+        tags,
+        summary: 'Enter a project by hand (outside the PNRR releases)',
+        security: [{ session: [], csrf: [] }],
+        body: Type.Object(
+          {
+            ...manualProps,
+            cup: Type.String({ minLength: 15, maxLength: 20 }),
+            title: Text(500, 3),
+            programme: Text(80, 2),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Project },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createManualProject(ctx, request.actor, request.body)),
+  );
+
+  app.patch(
+    '/projects/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a project entered by hand, or set the org unit of any project',
+        security: [{ session: [], csrf: [] }],
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object({ ...manualProps, version: Version }, { additionalProperties: false }),
+        response: { 200: Project },
+      },
+    },
+    async (request) => updateProject(ctx, request.actor, request.params.id, request.body),
   );
 
   app.get(

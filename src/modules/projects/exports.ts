@@ -1,0 +1,118 @@
+import ExcelJS from 'exceljs';
+import { Invalid } from '../../domain/errors.ts';
+import { geometryLabelPoint } from '../../domain/geoArea.ts';
+import type { Ctx } from '../context.ts';
+import { comuniGeoJson } from '../territory/geo.ts';
+import type { ProjectSummaryView } from './presenters.ts';
+import { listProjects, type ProjectQuery } from './service.ts';
+
+export const maxExportRows = 100_000;
+
+const columns: { key: keyof ProjectSummaryView | 'comuniNames'; header: string; width: number }[] =
+  [
+    { key: 'cup', header: 'CUP', width: 18 },
+    { key: 'localCode', header: 'Codice Locale Progetto', width: 26 },
+    { key: 'title', header: 'Titolo progetto', width: 60 },
+    { key: 'programme', header: 'Programma', width: 10 },
+    { key: 'mission', header: 'Missione', width: 9 },
+    { key: 'measureCode', header: 'Misura', width: 12 },
+    { key: 'subMeasureCode', header: 'Submisura', width: 12 },
+    { key: 'implementer', header: 'Soggetto attuatore', width: 36 },
+    { key: 'fundingPnrr', header: 'Finanziamento PNRR (€)', width: 18 },
+    { key: 'fundingTotal', header: 'Finanziamento totale (€)', width: 18 },
+    { key: 'comuniNames', header: 'Comuni', width: 40 },
+    { key: 'locations', header: 'Localizzazioni', width: 12 },
+  ];
+
+async function everything(ctx: Ctx, query: ProjectQuery): Promise<ProjectSummaryView[]> {
+  const first = await listProjects(ctx, { ...query, page: 1, pageSize: 1 });
+  if (first.total > maxExportRows)
+    throw Invalid(
+      'querystring',
+      `${first.total} projects match: narrow the filters to at most ${maxExportRows} to export them`,
+    );
+  const rows: ProjectSummaryView[] = [];
+  for (let page = 1; rows.length < first.total; page++) {
+    const batch = await listProjects(ctx, { ...query, page, pageSize: 200 });
+    if (batch.items.length === 0) break;
+    rows.push(...batch.items);
+  }
+  return rows;
+}
+
+const cell = (p: ProjectSummaryView, key: (typeof columns)[number]['key']) =>
+  key === 'comuniNames' ? p.comuni.map((c) => c.name).join(', ') : p[key];
+
+/** Semicolon-separated, UTF-8 with BOM, decimal point: what Italian spreadsheets open cleanly. */
+function csv(rows: ProjectSummaryView[]): string {
+  const quote = (v: unknown) => {
+    const text = v === null || v === undefined ? '' : String(v);
+    return /[;"\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  const lines = [columns.map((c) => quote(c.header)).join(';')];
+  for (const p of rows) lines.push(columns.map((c) => quote(cell(p, c.key))).join(';'));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+async function xlsx(rows: ProjectSummaryView[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Metroplan';
+  const sheet = workbook.addWorksheet('Progetti', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+  sheet.getRow(1).font = { bold: true };
+  for (const p of rows)
+    sheet.addRow(Object.fromEntries(columns.map((c) => [c.key, cell(p, c.key)])));
+  for (const key of ['fundingPnrr', 'fundingTotal']) sheet.getColumn(key).numFmt = '#,##0.00';
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** One feature per project: a MultiPoint at its comuni, with the project's figures. */
+async function geojson(ctx: Ctx, rows: ProjectSummaryView[]) {
+  const shapes = await comuniGeoJson(ctx);
+  const points = new Map(
+    shapes.features.map((f) => [
+      String(f.properties.istatCode),
+      f.geometry ? geometryLabelPoint(f.geometry) : null,
+    ]),
+  );
+  return {
+    type: 'FeatureCollection',
+    features: rows.map((p) => ({
+      type: 'Feature',
+      properties: { ...p, comuni: p.comuni.map((c) => c.code).join(',') },
+      geometry: {
+        type: 'MultiPoint',
+        coordinates: p.comuni
+          .map((c) => points.get(c.code))
+          .filter((x): x is [number, number] => Boolean(x)),
+      },
+    })),
+  };
+}
+
+export async function exportProjects(
+  ctx: Ctx,
+  query: ProjectQuery,
+  format: 'csv' | 'xlsx' | 'geojson',
+) {
+  const rows = await everything(ctx, query);
+  const stamp = new Date().toISOString().slice(0, 10);
+  if (format === 'csv')
+    return {
+      contentType: 'text/csv; charset=utf-8',
+      filename: `progetti-${stamp}.csv`,
+      body: csv(rows),
+    };
+  if (format === 'xlsx')
+    return {
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      filename: `progetti-${stamp}.xlsx`,
+      body: await xlsx(rows),
+    };
+  return {
+    contentType: 'application/geo+json',
+    filename: `progetti-${stamp}.geojson`,
+    body: JSON.stringify(await geojson(ctx, rows)),
+  };
+}

@@ -1,0 +1,199 @@
+import { Type } from 'typebox';
+import { Nullable, Text, Uuid } from '../../server/schemas.ts';
+
+export const tags = ['projects'];
+export const Money = Nullable(Type.Number());
+export const ComuneRef = Type.Object({ code: Type.String(), name: Type.String() });
+
+export const summaryProps = {
+  id: Type.String(),
+  cup: Type.String(),
+  localCode: Type.String(),
+  title: Type.String(),
+  programme: Type.String(),
+  mission: Nullable(Type.String()),
+  measureCode: Nullable(Type.String()),
+  subMeasureCode: Type.String(),
+  implementer: Nullable(Type.String()),
+  fundingPnrr: Money,
+  fundingTotal: Money,
+  comuni: Type.Array(ComuneRef),
+  locations: Type.Integer(),
+};
+
+export const Project = Type.Object({
+  ...summaryProps,
+  summary: Nullable(Type.String()),
+  component: Nullable(Type.String()),
+  owner: Nullable(Type.String()),
+  implementerTaxCode: Nullable(Type.String()),
+  cupStatus: Nullable(Type.String()),
+  nature: Nullable(Type.String()),
+  typology: Nullable(Type.String()),
+  sector: Nullable(Type.String()),
+  procedure: Nullable(Type.String()),
+  funding: Type.Object(
+    {
+      pnrr: Money,
+      pnc: Money,
+      euOther: Money,
+      state: Money,
+      region: Money,
+      province: Money,
+      comune: Money,
+      otherPublic: Money,
+      private: Money,
+      toFind: Money,
+      other: Money,
+      total: Money,
+      totalPublic: Money,
+    },
+    { description: 'euro by source; null = not stated by the release (not zero)' },
+  ),
+  sourceUpdatedAt: Nullable(Type.String()),
+  release: Nullable(
+    Type.Object({
+      id: Type.String(),
+      fileName: Type.String(),
+      releaseDate: Nullable(Type.String()),
+      sha256: Type.String(),
+      importedAt: Type.String(),
+    }),
+  ),
+  placesOutsideComuni: Type.Array(
+    Type.Object({
+      special: Nullable(Type.String()),
+      regionCode: Nullable(Type.String()),
+      provinceCode: Nullable(Type.String()),
+      placeName: Nullable(Type.String()),
+    }),
+  ),
+  subjects: Type.Array(
+    Type.Object({
+      roleCode: Type.String(),
+      role: Type.String(),
+      taxCode: Type.String(),
+      name: Type.String(),
+      legalForm: Nullable(Type.String()),
+    }),
+  ),
+  isManual: Type.Boolean(),
+  version: Type.Integer(),
+});
+
+export const ImportReport = Type.Object({
+  releaseId: Type.String(),
+  file: Type.String(),
+  kind: Type.String(),
+  scope: Type.String(),
+  encoding: Type.String(),
+  separator: Type.String(),
+  sha256: Type.String(),
+  releaseDate: Nullable(Type.String()),
+  rowsRead: Type.Integer(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  removed: Type.Integer(),
+  skipped: Type.Integer({ description: 'valid rows outside the territory, with scope=territory' }),
+  rejected: Type.Integer(),
+  rejectedRows: Type.Array(
+    Type.Object({ row: Type.Integer(), reasons: Type.Array(Type.String()) }),
+  ),
+  changes: Type.Array(Type.Object({ key: Type.String(), fields: Type.Array(Type.String()) })),
+  unknownColumns: Type.Array(Type.String()),
+  durationMs: Type.Integer(),
+});
+
+export const Lorenz = Type.Array(Type.Object({ population: Type.Number(), amount: Type.Number() }));
+export const Analytics = Type.Object({
+  amount: Type.String(),
+  totals: Type.Object({
+    allocatedEur: Type.Number(),
+    outsideEur: Type.Number({
+      description: 'the part of these projects located outside the comuni',
+    }),
+    projects: Type.Number({ description: 'projects counted by their share in each comune' }),
+    perResident: Nullable(Type.Number()),
+    comuniWithProjects: Type.Integer(),
+  }),
+  comuni: Type.Array(
+    Type.Object({
+      istatCode: Type.String(),
+      name: Type.String(),
+      zoneId: Nullable(Type.String()),
+      population: Nullable(Type.Integer()),
+      eur: Type.Number(),
+      projects: Type.Number(),
+      perResident: Nullable(Type.Number()),
+    }),
+  ),
+  zones: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      population: Type.Number(),
+      eur: Type.Number(),
+      projects: Type.Number(),
+      perResident: Nullable(Type.Number()),
+      comuniCount: Type.Integer(),
+    }),
+  ),
+  concentration: Type.Object({
+    gini: Type.Number(),
+    lorenz: Lorenz,
+    shareToComuniUnder5k: Type.Number(),
+    shareToComuniUnder15k: Type.Number(),
+    populationShareUnder5k: Type.Number(),
+    populationShareUnder15k: Type.Number(),
+  }),
+  sources: Type.Array(
+    Type.Object({
+      fileName: Type.String(),
+      kind: Type.String(),
+      releaseDate: Nullable(Type.String()),
+      sha256: Type.String(),
+    }),
+  ),
+});
+
+export const projectFilters = {
+  q: Type.Optional(Text(120, 2)),
+  mission: Type.Optional(Type.String({ pattern: '^M[1-7]$' })),
+  measure: Type.Optional(Type.String({ pattern: '^M[1-7]C[0-9][IR][0-9A-Z.]{1,14}$' })),
+  comune: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+  zone: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 })),
+  subject: Type.Optional(Text(120, 2)),
+};
+
+export const Amount = Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 1e12 })));
+export const manualProps = {
+  localCode: Type.Optional(Nullable(Text(60, 1))),
+  title: Type.Optional(Text(500, 3)),
+  summary: Type.Optional(Nullable(Text(5000))),
+  programme: Type.Optional(Text(80, 2)),
+  mission: Type.Optional(Nullable(Type.String({ pattern: '^M[1-7]$' }))),
+  measure: Type.Optional(Nullable(Type.String({ maxLength: 24 }))),
+  implementer: Type.Optional(Nullable(Text(300))),
+  cupStatus: Type.Optional(Nullable(Text(40))),
+  orgUnitId: Type.Optional(Nullable(Uuid)),
+  comuni: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{6}$' }), { maxItems: 500 })),
+  funding: Type.Optional(
+    Type.Object(
+      {
+        pnrr: Amount,
+        pnc: Amount,
+        euOther: Amount,
+        state: Amount,
+        region: Amount,
+        province: Amount,
+        comune: Amount,
+        otherPublic: Amount,
+        private: Amount,
+        toFind: Amount,
+        other: Amount,
+      },
+      { additionalProperties: false },
+    ),
+  ),
+};
