@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { foundationBenchmark } from './foundation.ts';
 import { planBenchmark } from './plan.ts';
+import { projectsBenchmark } from './projects.ts';
 import { root } from './server.ts';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -13,6 +14,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const suites: Record<string, (dataDir: string) => Promise<unknown>> = {
   foundation: (dir) => foundationBenchmark(dir, duration, connections),
   plan: (dir) => planBenchmark(dir, duration),
+  projects: (dir) => projectsBenchmark(dir),
 };
 
 const chosen = process.argv.slice(2).filter((a) => a in suites);

@@ -32,6 +32,24 @@ function copyStatement(
   return `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM ${source} WITH (FORMAT csv, DELIMITER ${delimiter}, HEADER ${o.header})`;
 }
 
+/** METROPLAN_TRACE_SQL=1 prints each statement's time: how an import's cost is found. */
+function traced(session: RawSession): RawSession {
+  if (!process.env.METROPLAN_TRACE_SQL) return session;
+  const time = async <R>(label: string, run: () => Promise<R>) => {
+    const started = performance.now();
+    const result = await run();
+    console.error(
+      `[sql ${(performance.now() - started).toFixed(1)} ms] ${label.replace(/\s+/g, ' ').slice(0, 110)}`,
+    );
+    return result;
+  };
+  return {
+    query: (sql, params) => time(sql, () => session.query(sql, params)),
+    copyCsv: (table, columns, csv, options) =>
+      time(`COPY ${table}`, () => session.copyCsv(table, columns, csv, options)),
+  } as RawSession;
+}
+
 export async function withRawTransaction<T>(
   db: Database,
   work: (session: RawSession) => Promise<T>,
@@ -39,28 +57,34 @@ export async function withRawTransaction<T>(
   const client = (db as unknown as { $client: PGlite | pg.Pool }).$client;
   if (client instanceof PGlite) {
     return client.transaction(async (tx) =>
-      work({
-        query: async <R>(sql: string, params: unknown[] = []) =>
-          (await tx.query<R>(sql, params)).rows,
-        copyCsv: async (table, columns, csv, options) => {
-          await tx.query(copyStatement(table, columns, "'/dev/blob'", options), [], {
-            blob: new Blob([csv]),
-          });
-        },
-      }),
+      work(
+        traced({
+          query: async <R>(sql: string, params: unknown[] = []) =>
+            (await tx.query<R>(sql, params)).rows,
+          copyCsv: async (table, columns, csv, options) => {
+            await tx.query(copyStatement(table, columns, "'/dev/blob'", options), [], {
+              blob: new Blob([csv]),
+            });
+          },
+        }),
+      ),
     );
   }
   const connection = await client.connect();
   try {
     await connection.query('BEGIN');
-    const result = await work({
-      query: async <R>(sql: string, params: unknown[] = []) =>
-        (await connection.query(sql, params)).rows as R[],
-      copyCsv: async (table, columns, csv, options) => {
-        const stream = connection.query(copyFrom(copyStatement(table, columns, 'STDIN', options)));
-        await pipeline(Readable.from([csv]), stream);
-      },
-    });
+    const result = await work(
+      traced({
+        query: async <R>(sql: string, params: unknown[] = []) =>
+          (await connection.query(sql, params)).rows as R[],
+        copyCsv: async (table, columns, csv, options) => {
+          const stream = connection.query(
+            copyFrom(copyStatement(table, columns, 'STDIN', options)),
+          );
+          await pipeline(Readable.from([csv]), stream);
+        },
+      }),
+    );
     await connection.query('COMMIT');
     return result;
   } catch (error) {

@@ -130,17 +130,18 @@ LANGUAGE sql IMMUTABLE AS $$
     OR btrim(raw) ~ '^[+-]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$' OR btrim(raw) ~ '^[+-]?[0-9]+(,[0-9]+)?$'
 $$;
 --> statement-breakpoint
--- dd/mm/yyyy dates; NULL when missing or not a real calendar date.
+-- dd/mm/yyyy dates; NULL when missing or not a real calendar date. Plain SQL (no exception
+-- block, which would open a subtransaction per row): CASE branches run in order, so make_date
+-- only ever sees a valid date.
 CREATE OR REPLACE FUNCTION metroplan_it_date(raw text) RETURNS date
-LANGUAGE plpgsql IMMUTABLE AS $$
-BEGIN
-  IF raw IS NULL OR btrim(raw) !~ '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$' THEN
-    RETURN NULL;
-  END IF;
-  RETURN make_date(split_part(btrim(raw), '/', 3)::int, split_part(btrim(raw), '/', 2)::int, split_part(btrim(raw), '/', 1)::int);
-EXCEPTION WHEN others THEN
-  RETURN NULL;
-END
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE
+    WHEN p IS NULL THEN NULL
+    WHEN p[2]::int NOT BETWEEN 1 AND 12 OR p[3]::int < 1 THEN NULL
+    WHEN p[1]::int BETWEEN 1 AND extract(day FROM make_date(p[3]::int, p[2]::int, 1) + interval '1 month' - interval '1 day')::int
+      THEN make_date(p[3]::int, p[2]::int, p[1]::int)
+  END
+  FROM regexp_match(btrim(coalesce(raw, '')), '^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$') AS p
 $$;
 --> statement-breakpoint
 -- The rule half of domain/pnrrCode.ts, for codes the alias table does not know (measures the
