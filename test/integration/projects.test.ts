@@ -560,3 +560,51 @@ describe('projects entered by hand', () => {
     expect(nowhere.json().violations[0].field).toBe('body.comuni');
   });
 });
+
+describe('payments and indicators of the 2025 releases', () => {
+  it('imports the payments, kept apart from the funding, and the target indicators', async () => {
+    const payments = await importPnrrFile(t.ctx, systemActor, {
+      fileName: 'pnrr_pagamenti_progetti_MI_2025-03.csv',
+      bytes: bundled('pnrr_pagamenti_progetti_MI_2025-03.csv'),
+    });
+    expect(payments).toMatchObject({
+      kind: 'pagamenti',
+      rowsRead: 1911,
+      rejected: 0,
+      releaseDate: '2025-03-31',
+    });
+    const indicators = await importPnrrFile(t.ctx, systemActor, {
+      fileName: 'pnrr_indicatori_target_progetti_MI_2025-03.csv',
+      bytes: bundled('pnrr_indicatori_target_progetti_MI_2025-03.csv'),
+    });
+    expect(indicators).toMatchObject({ kind: 'indicatori', rowsRead: 3036 });
+    expect(indicators.rejected).toBeLessThan(10);
+    const page = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/projects?q=B11C22000950006' })
+    ).json();
+    const project = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/projects/${page.items[0].id}` })
+    ).json();
+    expect(project.payments).toMatchObject({
+      paidTotal: 121992,
+      paidPnrr: 121992,
+      extractedOn: '2025-03-31',
+    });
+    expect(project.indicators[0]).toMatchObject({
+      code: 'T0079',
+      planned: 1,
+      achieved: 1,
+      year: 2024,
+    });
+    // The funding still comes from the projects release.
+    expect(project.funding.pnrr).toBe(130000);
+  });
+
+  it('changes nothing when the payments are imported again', async () => {
+    const again = await importPnrrFile(t.ctx, systemActor, {
+      fileName: 'pnrr_pagamenti_progetti_MI_2025-03.csv',
+      bytes: bundled('pnrr_pagamenti_progetti_MI_2025-03.csv'),
+    });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1911 });
+  });
+});

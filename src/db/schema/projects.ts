@@ -168,3 +168,57 @@ export const projectActionLinks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.projectId, t.actionKey] })],
 );
+
+const amount = (name: string) => numeric(name, { precision: 16, scale: 2, mode: 'number' });
+
+/** Payments per project, from the payments release: kept apart from funding, never mixed with it. */
+export const projectPayments = pgTable(
+  'project_payments',
+  {
+    cup: text('cup').notNull(),
+    localCode: text('local_code').notNull(),
+    subMeasureCode: text('sub_measure_code').notNull().default(''),
+    fundingTotal: amount('funding_total'),
+    fundingPnrr: amount('funding_pnrr'),
+    paidTotal: amount('paid_total'),
+    paidPnrr: amount('paid_pnrr'),
+    paidState: amount('paid_state'),
+    paidEuOther: amount('paid_eu_other'),
+    paidRegion: amount('paid_region'),
+    paidProvince: amount('paid_province'),
+    paidComune: amount('paid_comune'),
+    paidOtherPublic: amount('paid_other_public'),
+    paidPrivate: amount('paid_private'),
+    paidPnc: amount('paid_pnc'),
+    paidOther: amount('paid_other'),
+    extractedOn: date('extracted_on', { mode: 'string' }),
+    rowHash: text('row_hash').notNull(),
+    releaseId: uuid('release_id').references(() => importReleases.id),
+  },
+  (t) => [primaryKey({ columns: [t.cup, t.localCode, t.subMeasureCode] }), index('project_payments_hash_idx').on(t.rowHash)],
+);
+
+/** The target indicators of each project: planned and achieved values at a month. */
+export const projectIndicators = pgTable(
+  'project_indicators',
+  {
+    cup: text('cup').notNull(),
+    localCode: text('local_code').notNull(),
+    subMeasureCode: text('sub_measure_code').notNull().default(''),
+    code: text('code').notNull(),
+    description: text('description').notNull(),
+    unit: text('unit'),
+    kind: text('kind'),
+    achieved: numeric('achieved', { precision: 20, scale: 4, mode: 'number' }),
+    planned: numeric('planned', { precision: 20, scale: 4, mode: 'number' }),
+    month: text('month'),
+    year: integer('year'),
+    extractedOn: date('extracted_on', { mode: 'string' }),
+    rowHash: text('row_hash').notNull(),
+    releaseId: uuid('release_id').references(() => importReleases.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cup, t.localCode, t.subMeasureCode, t.code] }),
+    index('project_indicators_hash_idx').on(t.rowHash),
+  ],
+);

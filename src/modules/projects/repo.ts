@@ -3,6 +3,8 @@ import type { Executor } from '../../db/client.ts';
 import {
   comuni,
   importReleases,
+  projectIndicators,
+  projectPayments,
   projectLocations,
   projects,
   projectSubjects,
@@ -200,4 +202,32 @@ export async function releasesUsed(db: Executor) {
               union select distinct ${projectLocations.releaseId} from ${projectLocations})`,
     )
     .orderBy(asc(importReleases.importedAt));
+}
+
+/** Payments and indicators of a project (same CUP and local code; the sub-measure when both have one). */
+export async function paymentsOf(db: Executor, p: ProjectRow) {
+  const [row] = await db
+    .select()
+    .from(projectPayments)
+    .where(
+      and(
+        eq(projectPayments.cup, p.cup),
+        eq(projectPayments.localCode, p.localCode),
+        or(
+          eq(projectPayments.subMeasureCode, p.subMeasureCode),
+          eq(projectPayments.subMeasureCode, ''),
+          sql`${p.subMeasureCode} = ''`,
+        ),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function indicatorsOf(db: Executor, p: ProjectRow) {
+  return db
+    .select()
+    .from(projectIndicators)
+    .where(and(eq(projectIndicators.cup, p.cup), eq(projectIndicators.localCode, p.localCode)))
+    .orderBy(asc(projectIndicators.code));
 }

@@ -184,7 +184,9 @@ export function projectRoutes(app: App, { ctx }: AppServices): void {
         querystring: Type.Object(
           {
             fileName: Type.Optional(Text(200, 1)),
-            kind: Type.Optional(Type.Enum(['progetti', 'localizzazioni', 'soggetti'])),
+            kind: Type.Optional(
+              Type.Enum(['progetti', 'localizzazioni', 'soggetti', 'pagamenti', 'indicatori']),
+            ),
             scope: Type.Optional(Type.Enum(['all', 'territory'])),
           },
           { additionalProperties: false },

@@ -79,6 +79,27 @@ export const Project = Type.Object({
   ),
   isManual: Type.Boolean(),
   version: Type.Integer(),
+  payments: Nullable(
+    Type.Object({
+      paidTotal: Money,
+      paidPnrr: Money,
+      fundingTotal: Money,
+      fundingPnrr: Money,
+      extractedOn: Nullable(Type.String()),
+    }),
+  ),
+  indicators: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      description: Type.String(),
+      unit: Nullable(Type.String()),
+      kind: Nullable(Type.String()),
+      planned: Nullable(Type.Number()),
+      achieved: Nullable(Type.Number()),
+      month: Nullable(Type.String()),
+      year: Nullable(Type.Integer()),
+    }),
+  ),
 });
 
 export const ImportReport = Type.Object({

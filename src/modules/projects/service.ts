@@ -65,15 +65,35 @@ export interface ProjectView extends ProjectSummaryView {
   }[];
   isManual: boolean;
   version: number;
+  /** From the payments release: what was paid, kept apart from what was financed. */
+  payments: {
+    paidTotal: number | null;
+    paidPnrr: number | null;
+    fundingTotal: number | null;
+    fundingPnrr: number | null;
+    extractedOn: string | null;
+  } | null;
+  indicators: {
+    code: string;
+    description: string;
+    unit: string | null;
+    kind: string | null;
+    planned: number | null;
+    achieved: number | null;
+    month: string | null;
+    year: number | null;
+  }[];
 }
 
 export async function getProject(ctx: Ctx, id: string): Promise<ProjectView> {
   const p = await repo.findProject(ctx.db, id);
   if (!p) throw NotFound('Project', id);
-  const [locations, subjects, release] = await Promise.all([
+  const [locations, subjects, release, payments, indicators] = await Promise.all([
     repo.locationsOf(ctx.db, p.cup, p.localCode),
     repo.subjectsOf(ctx.db, p.cup, p.localCode),
     p.releaseId ? repo.findRelease(ctx.db, p.releaseId) : undefined,
+    repo.paymentsOf(ctx.db, p),
+    repo.indicatorsOf(ctx.db, p),
   ]);
   const inComuni = locations.filter((l) => l.comuneName !== null);
   const comuni = [
@@ -123,6 +143,25 @@ export async function getProject(ctx: Ctx, id: string): Promise<ProjectView> {
     })),
     isManual: p.isManual,
     version: p.version,
+    payments: payments
+      ? {
+          paidTotal: payments.paidTotal,
+          paidPnrr: payments.paidPnrr,
+          fundingTotal: payments.fundingTotal,
+          fundingPnrr: payments.fundingPnrr,
+          extractedOn: payments.extractedOn,
+        }
+      : null,
+    indicators: indicators.map((i) => ({
+      code: i.code,
+      description: i.description,
+      unit: i.unit,
+      kind: i.kind,
+      planned: i.planned,
+      achieved: i.achieved,
+      month: i.month,
+      year: i.year,
+    })),
   };
 }
 

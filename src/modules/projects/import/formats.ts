@@ -3,7 +3,7 @@
  * have had across releases: Title Case with spaces (2023), snake_case (ondata's 2025 tables),
  * with the typos and trailing spaces the releases carry. Matching is done by csvHeaders.ts.
  */
-export type ImportKind = 'progetti' | 'localizzazioni' | 'soggetti';
+export type ImportKind = 'progetti' | 'localizzazioni' | 'soggetti' | 'pagamenti' | 'indicatori';
 
 export interface FileFormat {
   kind: ImportKind;
@@ -88,4 +88,58 @@ const soggetti: FileFormat = {
   required: ['cup', 'local_code', 'role_code', 'tax_code', 'name'],
 };
 
-export const formats: Record<ImportKind, FileFormat> = { progetti, localizzazioni, soggetti };
+const paid = (snake: string, title: string) => [snake, title];
+
+/** 2025 payments release (decimal point amounts): funding and payments per project. */
+const pagamenti: FileFormat = {
+  kind: 'pagamenti',
+  synonyms: {
+    ...key,
+    sub_measure_code: ['Codice Univoco Submisura'],
+    funding_total: ['finanziamento_totale', 'Finanziamento Totale'],
+    funding_pnrr: ['finanziamento_pnrr', 'Finanziamento PNRR'],
+    paid_total: paid('pagamenti_totali', 'Pagamenti Totali'),
+    paid_pnrr: paid('pagamenti_totali_pnrr', 'Pagamenti Totali PNRR'),
+    paid_state: paid('pagamenti_totali_stato_foi', 'Pagamenti Totali Stato FOI'),
+    paid_eu_other: paid(
+      'pagamenti_totali_ue_diverso_da_pnrr',
+      'Pagamenti Totali UE diverso da PNRR',
+    ),
+    paid_region: paid('pagamenti_totali_regione', 'Pagamenti Totali Regione'),
+    paid_province: paid('pagamenti_totali_provincia', 'Pagamenti Totali Provincia'),
+    paid_comune: paid('pagamenti_totali_comune', 'Pagamenti Totali Comune'),
+    paid_other_public: paid('pagamenti_totali_altro_pubblico', 'Pagamenti Totali Altro Pubblico'),
+    paid_private: paid('pagamenti_totali_privato', 'Pagamenti Totali Privato'),
+    paid_pnc: paid('pagamenti_totali_pnc', 'Pagamenti Totali PNC'),
+    paid_other: paid('pagamenti_totali_altri_fondi', 'Pagamenti Totali Altri Fondi'),
+    extracted: ['data_di_estrazione', 'Data di estrazione'],
+  },
+  required: ['cup', 'local_code', 'paid_total'],
+};
+
+/** 2025 project indicators: planned and achieved target values (decimal comma). */
+const indicatori: FileFormat = {
+  kind: 'indicatori',
+  synonyms: {
+    ...key,
+    sub_measure_code: ['Codice Univoco Submisura'],
+    code: ['codice_indicatore', 'Codice Indicatore'],
+    description: ['descrizione_indicatore', 'Descrizione Indicatore'],
+    unit: ['descrizione_unita_di_misura', 'Descrizione Unità di Misura'],
+    kind: ['descrizione_tipo_indicatore', 'Descrizione Tipo Indicatore'],
+    achieved: ['valore_realizzato', 'Valore Realizzato'],
+    planned: ['valore_programmato', 'Valore Programmato'],
+    month: ['mese', 'Mese'],
+    year: ['anno', 'Anno'],
+    extracted: ['data_di_estrazione', 'Data di estrazione'],
+  },
+  required: ['cup', 'local_code', 'code', 'planned'],
+};
+
+export const formats: Record<ImportKind, FileFormat> = {
+  progetti,
+  localizzazioni,
+  soggetti,
+  pagamenti,
+  indicatori,
+};

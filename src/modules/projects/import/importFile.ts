@@ -14,6 +14,7 @@ import { canImportProjects } from '../policy.ts';
 import { formats, type ImportKind } from './formats.ts';
 import { importLocalizzazioni } from './localizzazioniSql.ts';
 import { importProgetti } from './progettiSql.ts';
+import { importIndicatori, importPagamenti } from './releasesSql.ts';
 import { importSoggetti } from './soggettiSql.ts';
 import type { KindResult } from './stage.ts';
 
@@ -82,6 +83,8 @@ const importers: Record<ImportKind, typeof importProgetti> = {
   progetti: importProgetti,
   localizzazioni: importLocalizzazioni,
   soggetti: importSoggetti,
+  pagamenti: (s, col, releaseId) => importPagamenti(s, col, releaseId),
+  indicatori: (s, col, releaseId) => importIndicatori(s, col, releaseId),
 };
 
 async function stageFile(s: RawSession, text: string, separator: string, columnCount: number) {
@@ -145,7 +148,7 @@ export async function importPnrrFile(
     onProgress('staging', `${format.kind}: copying rows`);
     await stageFile(s, text, separator, headers.length);
     const [read] = await s.query<{ n: number; release_date: string | null }>(
-      `SELECT count(*)::int AS n, to_char(max(metroplan_it_date(${col('updated')})), 'YYYY-MM-DD') AS release_date FROM stage st`,
+      `SELECT count(*)::int AS n, to_char(max(coalesce(metroplan_it_date(${col('updated')}), metroplan_iso_date(${col('extracted')}))), 'YYYY-MM-DD') AS release_date FROM stage st`,
     );
     onProgress('normalising', `${format.kind}: ${read!.n} rows`);
     await s.query(
@@ -223,4 +226,10 @@ export function detectImportKind(bytes: Uint8Array): ImportKind | null {
 }
 
 /** Locations first: importing projects "in the territory" needs to know where they are. */
-export const importOrder: ImportKind[] = ['localizzazioni', 'progetti', 'soggetti'];
+export const importOrder: ImportKind[] = [
+  'localizzazioni',
+  'progetti',
+  'soggetti',
+  'pagamenti',
+  'indicatori',
+];
