@@ -527,3 +527,35 @@ describe('acts and their documents', () => {
     expect(version.acts.map((a: { number: string }) => a.number)).toContain('n. 4/2016');
   });
 });
+
+describe('illegal transitions through the API', () => {
+  it.each([
+    ['psttm-2016-2018', 'consultation'],
+    ['psttm-2016-2018', 'adopted'],
+    ['psttm-2016-2018', 'superseded'],
+  ])('refuses to move the superseded %s to %s, with 409 and a reason', async (slug, to) => {
+    const plan = await planBySlug(slug);
+    const version = plan.versions[0];
+    const act = { body: 'consiglio', kind: 'delibera', date: '2024-01-01', title: 'Atto' };
+    const res = await admin.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${version.id}/transitions`,
+      payload: { to, version: version.version, ...(to === 'adopted' ? { act } : {}) },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toContain('cannot change status');
+    expect((await planBySlug(slug)).versions[0].status).toBe('superseded');
+  });
+
+  it('refuses to supersede an adopted version by hand', async () => {
+    const plan = await planBySlug('psttm-2022-2024');
+    const adopted = plan.versions.find((v: { status: string }) => v.status === 'adopted');
+    const res = await admin.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${adopted.id}/transitions`,
+      payload: { to: 'superseded', version: adopted.version },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toContain('newer version');
+  });
+});

@@ -105,3 +105,20 @@ describe('rich text', () => {
     expect(plainText('<p>Una <em>città</em></p><ul><li>spugna</li></ul>')).toBe('Una città spugna');
   });
 });
+
+describe('every transition between two statuses', () => {
+  const statuses = ['draft', 'consultation', 'adopted', 'superseded'] as const;
+  const legal = new Set([
+    'draft→consultation',
+    'draft→adopted',
+    'consultation→draft',
+    'consultation→adopted',
+  ]);
+  for (const from of statuses)
+    for (const to of statuses)
+      it(`${legal.has(`${from}→${to}`) ? 'allows' : 'refuses'} ${from} → ${to}`, () => {
+        const refusal = transitionRefusal(from, to);
+        if (legal.has(`${from}→${to}`)) expect(refusal).toBeNull();
+        else expect(refusal).toEqual(expect.any(String));
+      });
+});
