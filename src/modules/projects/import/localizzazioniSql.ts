@@ -1,6 +1,15 @@
 import type { RawSession } from '../../../db/rawSession.ts';
 import type { Col, KindResult } from './stage.ts';
-import { cupExpr, cupProblem, paddedCode, problemsArray, text } from './stage.ts';
+import {
+  cupExpr,
+  cupProblem,
+  dropDuplicates,
+  keepTerritory,
+  paddedCode,
+  problemsArray,
+  replaceProjectRows,
+  text,
+} from './stage.ts';
 
 /**
  * Localizzazioni: where each project is. The special codes of the releases (PNRR_Localizzazione
@@ -43,45 +52,33 @@ export async function importLocalizzazioni(
     ) x`);
 
   // A project touching the territory comes with all its locations: the even split needs them.
-  let skipped = 0;
-  if (scope === 'territory') {
-    const [row] = await s.query<{ n: number }>(`
-      WITH gone AS (DELETE FROM norm n WHERE problems = '{}' AND NOT EXISTS (
-        SELECT 1 FROM norm m JOIN comuni c ON c.istat_code = m.comune_code WHERE m.cup = n.cup AND m.local_code = n.local_code)
-        RETURNING 1)
-      SELECT count(*)::int AS n FROM gone`);
-    skipped = row!.n;
-  }
+  const skipped =
+    scope === 'territory'
+      ? await keepTerritory(
+          s,
+          'SELECT 1 FROM norm m JOIN comuni c ON c.istat_code = m.comune_code WHERE m.cup = n.cup AND m.local_code = n.local_code',
+        )
+      : 0;
   // Identical rows in one file describe one place once.
-  const [dupes] = await s.query<{ n: number }>(`
-    WITH gone AS (DELETE FROM norm n USING norm m WHERE n.problems = '{}' AND m.problems = '{}' AND n.row_hash = m.row_hash AND n.rn > m.rn RETURNING 1)
-    SELECT count(*)::int AS n FROM gone`);
-
-  const [unchanged] = await s.query<{ n: number }>(`
-    SELECT count(*)::int AS n FROM norm n WHERE problems = '{}' AND EXISTS (SELECT 1 FROM project_locations l WHERE l.row_hash = n.row_hash)`);
-  const [removed] = await s.query<{ n: number }>(`
-    WITH gone AS (
-      DELETE FROM project_locations l
-      WHERE (l.cup, l.local_code) IN (SELECT cup, local_code FROM norm WHERE problems = '{}')
-        AND l.row_hash NOT IN (SELECT row_hash FROM norm WHERE problems = '{}')
-      RETURNING 1)
-    SELECT count(*)::int AS n FROM gone`);
-  const [created] = await s.query<{ n: number }>(
-    `
-    WITH added AS (
-      INSERT INTO project_locations (cup, local_code, sub_measure_code, region_code, province_code, comune_code, special, place_name, address, postcode, share, row_hash, release_id)
-      SELECT cup, local_code, sub_measure_code, region_code, province_code, comune_code, special, place_name, address, postcode, share, row_hash, $1::uuid
-      FROM norm n WHERE problems = '{}' AND NOT EXISTS (SELECT 1 FROM project_locations l WHERE l.row_hash = n.row_hash)
-      RETURNING 1)
-    SELECT count(*)::int AS n FROM added`,
-    [releaseId],
-  );
-  return {
-    created: created!.n,
-    updated: 0,
-    unchanged: unchanged!.n + dupes!.n,
-    removed: removed!.n,
+  const duplicates = await dropDuplicates(s, 'n.row_hash = m.row_hash', 'first');
+  return replaceProjectRows(
+    s,
+    'project_locations',
+    [
+      'cup',
+      'local_code',
+      'sub_measure_code',
+      'region_code',
+      'province_code',
+      'comune_code',
+      'special',
+      'place_name',
+      'address',
+      'postcode',
+      'share',
+    ],
+    releaseId,
+    duplicates,
     skipped,
-    changes: [],
-  };
+  );
 }

@@ -1,6 +1,6 @@
 import type { RawSession } from '../../../db/rawSession.ts';
 import type { Col, KindResult } from './stage.ts';
-import { cupExpr, cupProblem, problemsArray, text } from './stage.ts';
+import { cupExpr, cupProblem, dropDuplicates, problemsArray, text } from './stage.ts';
 
 const subMeasure = (col: Col) =>
   `coalesce(sa.sub_measure_code, sa.measure_code, metroplan_pnrr_code(${col('sub_measure_code')}), '')`;
@@ -15,10 +15,11 @@ async function replaceRows(
   columns: string[],
   releaseId: string,
 ): Promise<KindResult> {
-  const [dupes] = await s.query<{ n: number }>(`
-    WITH gone AS (DELETE FROM norm n USING norm m WHERE n.problems = '{}' AND m.problems = '{}'
-      AND (${key.map((k) => `n.${k}`).join(', ')}) = (${key.map((k) => `m.${k}`).join(', ')}) AND n.rn < m.rn RETURNING 1)
-    SELECT count(*)::int AS n FROM gone`);
+  const duplicates = await dropDuplicates(
+    s,
+    `(${key.map((k) => `n.${k}`).join(', ')}) = (${key.map((k) => `m.${k}`).join(', ')})`,
+    'last',
+  );
   const [unchanged] = await s.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM norm n WHERE problems = '{}' AND EXISTS (SELECT 1 FROM ${table} t WHERE t.row_hash = n.row_hash)`,
   );
@@ -38,7 +39,7 @@ async function replaceRows(
   return {
     created: inserted!.n - updated!.n,
     updated: updated!.n,
-    unchanged: unchanged!.n + dupes!.n,
+    unchanged: unchanged!.n + duplicates,
     removed: 0,
     skipped: 0,
     changes: [],

@@ -1,6 +1,15 @@
 import type { RawSession } from '../../../db/rawSession.ts';
 import type { Col, KindResult } from './stage.ts';
-import { cupExpr, cupProblem, paddedCode, problemsArray, text } from './stage.ts';
+import {
+  cupExpr,
+  cupProblem,
+  dropDuplicates,
+  keepTerritory,
+  paddedCode,
+  problemsArray,
+  replaceProjectRows,
+  text,
+} from './stage.ts';
 
 /** Soggetti: who holds, programmes, implements or receives each project (by role and tax code). */
 export async function importSoggetti(
@@ -33,44 +42,25 @@ export async function importSoggetti(
         ])} AS problems
       FROM stage st
     ) x`);
-  let skipped = 0;
-  if (scope === 'territory') {
-    const [row] = await s.query<{ n: number }>(`
-      WITH gone AS (DELETE FROM norm n WHERE problems = '{}' AND NOT EXISTS (
-        SELECT 1 FROM project_locations l JOIN comuni c ON c.istat_code = l.comune_code WHERE l.cup = n.cup AND l.local_code = n.local_code)
-        RETURNING 1)
-      SELECT count(*)::int AS n FROM gone`);
-    skipped = row!.n;
-  }
-  const [dupes] = await s.query<{ n: number }>(`
-    WITH gone AS (DELETE FROM norm n USING norm m WHERE n.problems = '{}' AND m.problems = '{}'
-      AND (n.cup, n.local_code, n.role_code, n.tax_code) = (m.cup, m.local_code, m.role_code, m.tax_code) AND n.rn < m.rn RETURNING 1)
-    SELECT count(*)::int AS n FROM gone`);
-  const [unchanged] = await s.query<{ n: number }>(`
-    SELECT count(*)::int AS n FROM norm n WHERE problems = '{}' AND EXISTS (SELECT 1 FROM project_subjects p WHERE p.row_hash = n.row_hash)`);
-  const [removed] = await s.query<{ n: number }>(`
-    WITH gone AS (
-      DELETE FROM project_subjects p
-      WHERE (p.cup, p.local_code) IN (SELECT cup, local_code FROM norm WHERE problems = '{}')
-        AND p.row_hash NOT IN (SELECT row_hash FROM norm WHERE problems = '{}')
-      RETURNING 1)
-    SELECT count(*)::int AS n FROM gone`);
-  const [created] = await s.query<{ n: number }>(
-    `
-    WITH added AS (
-      INSERT INTO project_subjects (cup, local_code, role_code, role, tax_code, name, legal_form, ateco_code, row_hash, release_id)
-      SELECT cup, local_code, role_code, role, tax_code, name, legal_form, ateco_code, row_hash, $1::uuid
-      FROM norm n WHERE problems = '{}' AND NOT EXISTS (SELECT 1 FROM project_subjects p WHERE p.row_hash = n.row_hash)
-      RETURNING 1)
-    SELECT count(*)::int AS n FROM added`,
-    [releaseId],
+  const skipped =
+    scope === 'territory'
+      ? await keepTerritory(
+          s,
+          'SELECT 1 FROM project_locations l JOIN comuni c ON c.istat_code = l.comune_code WHERE l.cup = n.cup AND l.local_code = n.local_code',
+        )
+      : 0;
+  // The same subject in the same role twice: the later row is the release's last word.
+  const duplicates = await dropDuplicates(
+    s,
+    '(n.cup, n.local_code, n.role_code, n.tax_code) = (m.cup, m.local_code, m.role_code, m.tax_code)',
+    'last',
   );
-  return {
-    created: created!.n,
-    updated: 0,
-    unchanged: unchanged!.n + dupes!.n,
-    removed: removed!.n,
+  return replaceProjectRows(
+    s,
+    'project_subjects',
+    ['cup', 'local_code', 'role_code', 'role', 'tax_code', 'name', 'legal_form', 'ateco_code'],
+    releaseId,
+    duplicates,
     skipped,
-    changes: [],
-  };
+  );
 }
