@@ -195,7 +195,10 @@ export const projectPayments = pgTable(
     rowHash: text('row_hash').notNull(),
     releaseId: uuid('release_id').references(() => importReleases.id),
   },
-  (t) => [primaryKey({ columns: [t.cup, t.localCode, t.subMeasureCode] }), index('project_payments_hash_idx').on(t.rowHash)],
+  (t) => [
+    primaryKey({ columns: [t.cup, t.localCode, t.subMeasureCode] }),
+    index('project_payments_hash_idx').on(t.rowHash),
+  ],
 );
 
 /** The target indicators of each project: planned and achieved values at a month. */
