@@ -15,10 +15,15 @@ export function useChart(
     if (!element) return;
     const instance = lib.init(element, undefined, { renderer: 'svg' });
     setChart(instance);
-    const observer = new ResizeObserver(() => instance.resize());
+    const observer = new ResizeObserver(() => {
+      if (!instance.isDisposed()) instance.resize();
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();
+      // A tooltip or an animation still pending would run on the disposed instance.
+      instance.dispatchAction({ type: 'hideTip' });
+      instance.clear();
       instance.dispose();
       setChart(null);
     };
