@@ -16,6 +16,7 @@ const storyOrder = [
   'admin-users',
   'admin-territory',
   'plan',
+  'projects',
   'accessibility',
 ];
 

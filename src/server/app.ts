@@ -1,4 +1,6 @@
 import cookie from '@fastify/cookie';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -52,6 +54,22 @@ export interface AppServices {
   sessionTtlHours: number;
 }
 
+/**
+ * Unknown fields are refused, not silently dropped; every violation is reported at once. Query
+ * strings and path parameters are text, so they are coerced to the schema's types; a JSON body is
+ * not: coercion there would turn a null amount into 0, which the data must keep apart.
+ */
+const validatorOptions = {
+  removeAdditional: false,
+  allErrors: true,
+  useDefaults: true,
+  strict: false,
+} as const;
+const validators = {
+  body: addFormats(new Ajv({ ...validatorOptions, coerceTypes: false })),
+  other: addFormats(new Ajv({ ...validatorOptions, coerceTypes: 'array' })),
+};
+
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -64,9 +82,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     trustProxy: options.config.trustProxy,
     bodyLimit: 1024 * 1024,
     frameworkErrors: sendFrameworkProblem,
-    // Unknown fields are refused, not silently dropped; all violations are reported at once.
-    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? validators.body : validators.other).compile(schema),
+  );
 
   const territoryCache = new ReadCache(() => territoryRevision({ db: options.db }));
   const ctx: Ctx = { db: options.db, onTerritoryChange: () => territoryCache.invalidate() };

@@ -89,6 +89,17 @@ const publicPages: Visit[] = [
     ready: (page) => page.getByRole('heading', { level: 2, name: /Sezione 3/ }).waitFor(),
   },
   {
+    name: 'projects',
+    path: '/progetti',
+    ready: (page) => page.locator('tbody tr').first().waitFor(),
+  },
+  {
+    name: 'pnrr',
+    path: '/pnrr',
+    ready: (page) =>
+      page.getByTestId('pnrr-map').locator('svg path').nth(132).waitFor({ state: 'attached' }),
+  },
+  {
     name: 'login',
     path: '/accedi',
     ready: (page) => page.getByRole('button', { name: 'Accedi', exact: true }).waitFor(),
@@ -115,6 +126,16 @@ const adminPages: Visit[] = [
     name: 'audit-log',
     path: '/admin/registro-attivita',
     ready: (page) => page.locator('tbody tr').first().waitFor(),
+  },
+  {
+    name: 'admin-imports',
+    path: '/admin/importazioni',
+    ready: (page) => page.getByTestId('import-history').locator('tbody tr').first().waitFor(),
+  },
+  {
+    name: 'admin-links',
+    path: '/admin/collegamenti',
+    ready: (page) => page.getByTestId('links-table').locator('tbody tr').first().waitFor(),
   },
 ];
 
@@ -160,6 +181,57 @@ describe('Every page passes axe-core without serious or critical violations', ()
     await page.getByRole('link', { name: /Apri la scheda dell'obiettivo/ }).click();
     await page.getByRole('heading', { level: 1, name: /Una rete ciclabile/ }).waitFor();
     await snap(page, 'a11y-plan-goal');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the PNRR page with every chart shown as a table', async () => {
+    const { page } = await newVisitor(browser);
+    await page.goto('/pnrr');
+    await page.getByTestId('pnrr-map').locator('svg path').nth(132).waitFor({ state: 'attached' });
+    const buttons = page.getByRole('button', { name: 'Mostra come tabella' });
+    while ((await buttons.count()) > 0) await buttons.first().click();
+    await page.getByTestId('pnrr-comuni-table').waitFor();
+    await snap(page, 'a11y-pnrr-tables');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the page of a project, and the projects of a comune', async () => {
+    const { page } = await newVisitor(browser);
+    await page.goto('/progetti?comune=015002');
+    await page.locator('tbody tr').first().getByRole('link').first().click();
+    await page.getByTestId('project-funding').waitFor();
+    await page
+      .getByTestId('project-linked-actions')
+      .or(page.getByText(/non è ancora collegato/))
+      .waitFor();
+    await snap(page, 'a11y-project');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/comuni/015002');
+    await page
+      .getByRole('region', { name: 'Progetti nel comune' })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the project page for the PNRR unit, and the import page with a report open', async () => {
+    const { page } = await newVisitor(browser);
+    await logInAsAdmin(page);
+    await page.goto('/progetti?comune=015002');
+    await page.locator('tbody tr').first().getByRole('link').first().click();
+    await page.getByRole('region', { name: 'Gestione del progetto' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/admin/importazioni');
+    const history = page.getByTestId('import-history');
+    await history
+      .getByRole('button', { name: /^Resoconto/ })
+      .first()
+      .click();
+    await history.getByTestId('import-report').waitFor();
+    await snap(page, 'a11y-admin-import-report');
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -111,6 +111,16 @@ describe('importing the real PNRR files of the province of Milan', () => {
     expect(project.release.sha256).toHaveLength(64);
   });
 
+  it('lists each project with its own comuni only', async () => {
+    const page = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/projects?q=B11C22000950006' })
+    ).json();
+    expect(page.items[0]).toMatchObject({
+      comuni: [{ code: '015179', name: 'Pregnana Milanese' }],
+      locations: 1,
+    });
+  });
+
   it('finds the projects located in a comune', async () => {
     const page = (
       await t.app.inject({ method: 'GET', url: '/api/v1/projects?comune=015179' })
@@ -606,5 +616,37 @@ describe('payments and indicators of the 2025 releases', () => {
       bytes: bundled('pnrr_pagamenti_progetti_MI_2025-03.csv'),
     });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1911 });
+  });
+});
+
+describe('missing is not zero', () => {
+  it('keeps an amount sent as null as not stated, not as 0', async () => {
+    const res = await officer.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: {
+        cup: 'E41B23000100077',
+        title: 'Importo non noto',
+        programme: 'Altro',
+        funding: { region: null, comune: 1000 },
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().funding).toMatchObject({ region: null, comune: 1000 });
+  });
+
+  it('refuses a number sent as text in a JSON body, naming the field', async () => {
+    const res = await officer.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: {
+        cup: 'E41B23000100078',
+        title: 'Importo testuale',
+        programme: 'Altro',
+        funding: { region: '1000' },
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().violations[0].field).toBe('body.funding.region');
   });
 });

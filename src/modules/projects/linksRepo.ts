@@ -102,7 +102,7 @@ export async function listLinks(db: Executor, f: LinkFilter, limit: number, offs
       fundingPnrr: projects.fundingPnrr,
       actionTitle: sql<
         string | null
-      >`(select ${planItems.title} from ${planItems} where ${planItems.key} = ${projectActionLinks.actionKey} order by ${planItems.updatedAt} desc limit 1)`,
+      >`(select ${planItems.title} from ${planItems} where "plan_items"."key" = "project_action_links"."action_key" order by ${planItems.updatedAt} desc limit 1)`,
     })
     .from(projectActionLinks)
     .innerJoin(projects, eq(projects.id, projectActionLinks.projectId))
@@ -146,10 +146,10 @@ export async function findLink(db: Executor, projectId: string, actionKey: strin
 export async function linkCoverage(db: Executor) {
   const [row] = await db
     .select({
-      linkedProjects: sql<number>`count(*) filter (where exists (select 1 from ${projectActionLinks} l where l.project_id = ${projects.id} and l.status = 'accepted'))::int`,
-      unlinkedProjects: sql<number>`count(*) filter (where not exists (select 1 from ${projectActionLinks} l where l.project_id = ${projects.id} and l.status = 'accepted'))::int`,
-      linkedEur: sql<number>`coalesce(sum(${projects.fundingPnrr}) filter (where exists (select 1 from ${projectActionLinks} l where l.project_id = ${projects.id} and l.status = 'accepted')), 0)::float8`,
-      unlinkedEur: sql<number>`coalesce(sum(${projects.fundingPnrr}) filter (where not exists (select 1 from ${projectActionLinks} l where l.project_id = ${projects.id} and l.status = 'accepted')), 0)::float8`,
+      linkedProjects: sql<number>`count(*) filter (where exists (select 1 from ${projectActionLinks} l where l.project_id = "projects"."id" and l.status = 'accepted'))::int`,
+      unlinkedProjects: sql<number>`count(*) filter (where not exists (select 1 from ${projectActionLinks} l where l.project_id = "projects"."id" and l.status = 'accepted'))::int`,
+      linkedEur: sql<number>`coalesce(sum(${projects.fundingPnrr}) filter (where exists (select 1 from ${projectActionLinks} l where l.project_id = "projects"."id" and l.status = 'accepted')), 0)::float8`,
+      unlinkedEur: sql<number>`coalesce(sum(${projects.fundingPnrr}) filter (where not exists (select 1 from ${projectActionLinks} l where l.project_id = "projects"."id" and l.status = 'accepted')), 0)::float8`,
     })
     .from(projects);
   return row!;

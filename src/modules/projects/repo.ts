@@ -27,7 +27,7 @@ const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function projectWhere(f: ProjectFilter): SQL | undefined {
   const located = (where: SQL) =>
-    sql`exists (select 1 from ${projectLocations} l where l.cup = ${projects.cup} and l.local_code = ${projects.localCode} and ${where})`;
+    sql`exists (select 1 from ${projectLocations} l where l.cup = "projects"."cup" and l.local_code = "projects"."local_code" and ${where})`;
   return and(
     f.q
       ? or(
@@ -48,7 +48,7 @@ function projectWhere(f: ProjectFilter): SQL | undefined {
         )
       : undefined,
     f.subject
-      ? sql`exists (select 1 from ${projectSubjects} s where s.cup = ${projects.cup} and s.local_code = ${projects.localCode}
+      ? sql`exists (select 1 from ${projectSubjects} s where s.cup = "projects"."cup" and s.local_code = "projects"."local_code"
                and (s.tax_code = ${f.subject.trim().toUpperCase()} or s.name ilike ${like(f.subject)}))`
       : undefined,
   );
@@ -76,9 +76,9 @@ export async function listProjects(
       comuni: sql<{ code: string; name: string }[]>`coalesce((
         select json_agg(json_build_object('code', c.istat_code, 'name', c.name) order by c.name)
         from (select distinct l.comune_code from ${projectLocations} l
-              where l.cup = ${projects.cup} and l.local_code = ${projects.localCode}) lc
+              where l.cup = "projects"."cup" and l.local_code = "projects"."local_code") lc
         join ${comuni} c on c.istat_code = lc.comune_code), '[]'::json)`,
-      locations: sql<number>`(select count(*)::int from ${projectLocations} l where l.cup = ${projects.cup} and l.local_code = ${projects.localCode})`,
+      locations: sql<number>`(select count(*)::int from ${projectLocations} l where l.cup = "projects"."cup" and l.local_code = "projects"."local_code")`,
     })
     .from(projects)
     .where(where)
@@ -172,7 +172,7 @@ export async function allocationRows(db: Executor, f: AllocationFilter, amount: 
           : undefined,
         f.cupStatus ? eq(projects.cupStatus, f.cupStatus) : undefined,
         f.subject
-          ? sql`exists (select 1 from ${projectSubjects} s where s.cup = ${projects.cup} and s.local_code = ${projects.localCode} and s.tax_code = ${f.subject.trim().toUpperCase()})`
+          ? sql`exists (select 1 from ${projectSubjects} s where s.cup = "projects"."cup" and s.local_code = "projects"."local_code" and s.tax_code = ${f.subject.trim().toUpperCase()})`
           : undefined,
       ),
     );

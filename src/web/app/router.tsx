@@ -1,8 +1,10 @@
 import { lazy } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { adminRoles } from '../modules/identity/policy.ts';
 import { RequireRole } from '../modules/identity/RequireRole.tsx';
 import { planRoutes } from '../modules/plan/routes.tsx';
+import { reservedAreaRoles } from '../modules/projects/policy.ts';
+import { projectAdminRoutes, projectRoutes } from '../modules/projects/routes.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
 
@@ -31,6 +33,7 @@ export const router = createBrowserRouter([
       { path: 'zone', element: <ZonesPage /> },
       { path: 'zone/:id', element: <ZonePage /> },
       ...planRoutes,
+      ...projectRoutes,
       { path: 'accedi', element: <LoginPage /> },
       {
         path: 'account/password',
@@ -43,23 +46,34 @@ export const router = createBrowserRouter([
       {
         path: 'admin',
         element: (
-          <RequireRole roles={adminRoles}>
+          <RequireRole roles={reservedAreaRoles}>
             <AdminLayout />
           </RequireRole>
         ),
         children: [
           { index: true, element: <AdminIndex /> },
           {
-            path: 'utenti',
+            // The PNRR unit enters the reserved area for imports and links only.
             element: (
-              <RequireRole roles={['system_admin']}>
-                <UsersPage />
+              <RequireRole roles={adminRoles}>
+                <Outlet />
               </RequireRole>
             ),
+            children: [
+              {
+                path: 'utenti',
+                element: (
+                  <RequireRole roles={['system_admin']}>
+                    <UsersPage />
+                  </RequireRole>
+                ),
+              },
+              { path: 'unita-organizzative', element: <OrgUnitsPage /> },
+              { path: 'zone', element: <ZonesAdminPage /> },
+              { path: 'registro-attivita', element: <AuditPage /> },
+            ],
           },
-          { path: 'unita-organizzative', element: <OrgUnitsPage /> },
-          { path: 'zone', element: <ZonesAdminPage /> },
-          { path: 'registro-attivita', element: <AuditPage /> },
+          ...projectAdminRoutes,
           { path: '*', element: <Navigate to="/admin" replace /> },
         ],
       },

@@ -2,8 +2,8 @@ import { Header, HeaderContent, HeaderRightZone, Headers } from 'design-react-ki
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
-import { isAdmin } from '../../modules/identity/policy.ts';
 import { useCurrentUser } from '../../modules/identity/hooks.ts';
+import { canUseReservedArea } from '../../modules/projects/policy.ts';
 import { useMetro } from '../../modules/territory/hooks.ts';
 import { cx } from '../../ui/classNames.ts';
 import { Icon } from '../../ui/Icon.tsx';
@@ -79,7 +79,8 @@ function MainNav() {
     { to: '/piano', label: t('nav.plan'), end: false },
     { to: '/comuni', label: t('nav.comuni'), end: false },
     { to: '/zone', label: t('nav.zones'), end: false },
-    ...(isAdmin(user) ? [{ to: '/admin', label: t('nav.admin'), end: false }] : []),
+    { to: '/progetti', label: t('nav.projects'), end: false, also: '/pnrr' },
+    ...(canUseReservedArea(user) ? [{ to: '/admin', label: t('nav.admin'), end: false }] : []),
   ];
 
   return (
@@ -122,7 +123,15 @@ function MainNav() {
                         <NavLink
                           to={item.to}
                           end={item.end}
-                          className={({ isActive }) => cx('nav-link', isActive && 'active')}
+                          className={({ isActive }) =>
+                            cx(
+                              'nav-link',
+                              (isActive ||
+                                (item.also !== undefined &&
+                                  location.pathname.startsWith(item.also))) &&
+                                'active',
+                            )
+                          }
                         >
                           <span>{item.label}</span>
                         </NavLink>

@@ -1,10 +1,13 @@
 import { Navigate } from 'react-router';
 import { useCurrentUser } from '../identity/hooks.ts';
-import { isSystemAdmin } from '../identity/policy.ts';
+import { isAdmin, isSystemAdmin } from '../identity/policy.ts';
 
 export default function AdminIndex() {
   const user = useCurrentUser();
-  return (
-    <Navigate to={isSystemAdmin(user) ? '/admin/utenti' : '/admin/unita-organizzative'} replace />
-  );
+  const first = isSystemAdmin(user)
+    ? '/admin/utenti'
+    : isAdmin(user)
+      ? '/admin/unita-organizzative'
+      : '/admin/importazioni';
+  return <Navigate to={first} replace />;
 }

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { cx } from '../../ui/classNames.ts';
 import { useCurrentUser } from '../identity/hooks.ts';
-import { isSystemAdmin } from '../identity/policy.ts';
+import { isAdmin, isSystemAdmin } from '../identity/policy.ts';
+import { canImportProjects } from '../projects/policy.ts';
 
 /** The reserved area: a section menu beside the current admin page. */
 export default function AdminLayout() {
@@ -10,9 +11,19 @@ export default function AdminLayout() {
   const user = useCurrentUser();
   const links = [
     ...(isSystemAdmin(user) ? [{ to: '/admin/utenti', label: t('admin.nav.users') }] : []),
-    { to: '/admin/unita-organizzative', label: t('admin.nav.orgUnits') },
-    { to: '/admin/zone', label: t('admin.nav.zones') },
-    { to: '/admin/registro-attivita', label: t('admin.nav.audit') },
+    ...(isAdmin(user)
+      ? [
+          { to: '/admin/unita-organizzative', label: t('admin.nav.orgUnits') },
+          { to: '/admin/zone', label: t('admin.nav.zones') },
+          { to: '/admin/registro-attivita', label: t('admin.nav.audit') },
+        ]
+      : []),
+    ...(canImportProjects(user)
+      ? [
+          { to: '/admin/importazioni', label: t('admin.nav.imports') },
+          { to: '/admin/collegamenti', label: t('admin.nav.links') },
+        ]
+      : []),
   ];
   return (
     <div className="row g-4">

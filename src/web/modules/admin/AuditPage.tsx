@@ -25,6 +25,8 @@ const ENTITY_TYPES = [
   'plan_version',
   'plan_item',
   'pnrr',
+  'import_release',
+  'project',
 ];
 
 /** UUIDs are long: the first block is enough to tell entries apart at a glance. */

@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../app/title.ts';
 import { ErrorState, Loading } from '../../ui/QueryStates.tsx';
 import { useCurrentUser } from '../identity/hooks.ts';
 import { canChangeComuneZone, canEditComuneContacts } from '../identity/policy.ts';
+import { ComuneProjects } from '../projects/ComuneProjects.tsx';
 import { ComuneEditForm } from './ComuneEditForm.tsx';
 import { useComune } from './hooks.ts';
 import type { Comune } from './types.ts';
@@ -65,6 +66,7 @@ export default function ComunePage() {
           ) : null}
         </div>
       </div>
+      <ComuneProjects code={data.istatCode} name={data.name} />
     </>
   );
 }

@@ -29,10 +29,10 @@ const BREAKS: Record<MapMetric, number[]> = {
   density: [500, 1000, 2000, 4000],
 };
 
-type Bounds = [[number, number], [number, number]];
+export type Bounds = [[number, number], [number, number]];
 
 /** [[west, north], [east, south]] of every coordinate: both layers are laid out on it. */
-function boundsOf(collection: FeatureCollection<unknown>): Bounds | undefined {
+export function boundsOf(collection: FeatureCollection<unknown>): Bounds | undefined {
   let west = Infinity;
   let east = -Infinity;
   let south = Infinity;
@@ -179,7 +179,8 @@ export function ComuniMap({ comuni, zones, metric, label, onSelect }: ComuniMapP
     };
     chart.on('click', onClick);
     return () => {
-      chart.off('click', onClick);
+      // The chart hook may have disposed the instance first (its effect was declared first).
+      if (!chart.isDisposed()) chart.off('click', onClick);
     };
   }, [chart, onSelect]);
 

@@ -16,7 +16,9 @@ export function useChart(
     const instance = lib.init(element, undefined, { renderer: 'svg' });
     setChart(instance);
     const observer = new ResizeObserver(() => {
-      if (!instance.isDisposed()) instance.resize();
+      // A page hidden while it is replaced measures 0×0: ECharts cannot lay out in no space.
+      if (!instance.isDisposed() && element.clientWidth > 0 && element.clientHeight > 0)
+        instance.resize();
     });
     observer.observe(element);
     return () => {

@@ -1,0 +1,175 @@
+import { Button } from 'design-react-kit';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cx } from '../../ui/classNames.ts';
+import { SelectField } from '../../ui/fields.tsx';
+import { SearchField } from '../../ui/SearchField.tsx';
+import { allMissions } from '../plan/types.ts';
+import { useComuni, useZones } from '../territory/hooks.ts';
+import { MeasureSelect } from './MeasureSelect.tsx';
+import { projectSorts, type ProjectFilter, type ProjectSort } from './types.ts';
+
+export const projectDefaults = {
+  q: '',
+  mission: '',
+  measure: '',
+  zone: '',
+  comune: '',
+  subject: '',
+  sort: '-pnrr',
+  page: '1',
+};
+export type ProjectFilterState = typeof projectDefaults;
+
+/** The API searches words from two characters on; shorter text is not sent. */
+const words = (text: string) => (text.trim().length >= 2 ? text.trim() : undefined);
+
+/** The filters of the URL as the API takes them (also for the export links). */
+export function filterOf(state: ProjectFilterState): ProjectFilter {
+  return {
+    q: words(state.q),
+    mission: (allMissions as readonly string[]).includes(state.mission) ? state.mission : undefined,
+    measure: state.measure || undefined,
+    zone: state.zone || undefined,
+    comune: /^[0-9]{6}$/.test(state.comune) ? state.comune : undefined,
+    subject: words(state.subject),
+  };
+}
+
+export function sortOf(state: ProjectFilterState): ProjectSort {
+  return (projectSorts as readonly string[]).includes(state.sort)
+    ? (state.sort as ProjectSort)
+    : '-pnrr';
+}
+
+export function hasFilters(state: ProjectFilterState): boolean {
+  return Object.values(filterOf(state)).some((value) => value !== undefined);
+}
+
+interface ProjectFiltersProps {
+  filters: ProjectFilterState;
+  onChange: (patch: Partial<ProjectFilterState>) => void;
+}
+
+export function ProjectFilters({ filters, onChange }: ProjectFiltersProps) {
+  const { t } = useTranslation();
+  const zones = useZones();
+  const comuni = useComuni({ pageSize: 200, sort: 'name' });
+  const folded = ['subject', 'mission', 'measure', 'zone', 'comune', 'sort'] as const;
+  // On a phone the filters beyond the search fold away; on wider screens they are always shown.
+  const [moreOpen, setMoreOpen] = useState(
+    folded.some((key) => filters[key] !== projectDefaults[key]),
+  );
+  // A measure belongs to one mission: choosing another mission lets it go.
+  const onMission = (mission: string) =>
+    onChange({
+      mission,
+      ...(mission && filters.measure && !filters.measure.startsWith(`${mission}C`)
+        ? { measure: '' }
+        : {}),
+    });
+  return (
+    <form
+      role="search"
+      aria-label={t('projects.filters.label')}
+      className="mp-filters mb-2"
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <div className="row g-3">
+        <div className="col-12">
+          <SearchField
+            label={t('projects.filters.search')}
+            value={filters.q}
+            onSearch={(q) => onChange({ q })}
+          />
+          <button
+            type="button"
+            className="btn btn-outline-primary btn-xs d-md-none mb-2"
+            aria-expanded={moreOpen}
+            aria-controls="project-more-filters"
+            onClick={() => setMoreOpen((open) => !open)}
+          >
+            {t(moreOpen ? 'projects.filters.fewer' : 'projects.filters.more')}
+          </button>
+        </div>
+      </div>
+      <div
+        id="project-more-filters"
+        className={cx('row g-3 mt-2', !moreOpen && 'd-none d-md-flex')}
+      >
+        <div className="col-12 col-md-6 col-lg-3">
+          <SearchField
+            label={t('projects.filters.subject')}
+            value={filters.subject}
+            onSearch={(subject) => onChange({ subject })}
+          />
+        </div>
+        <div className="col-12 col-md-6 col-lg-3">
+          <SelectField
+            label={t('projects.filters.mission')}
+            value={filters.mission}
+            onChange={onMission}
+            emptyLabel={t('projects.filters.allMissions')}
+            options={allMissions.map((code) => ({
+              value: code,
+              label: `${code} · ${t(`plan.missions.${code}`)}`,
+            }))}
+          />
+        </div>
+        <div className="col-12 col-md-6 col-lg-3">
+          <SelectField
+            label={t('projects.filters.zone')}
+            value={filters.zone}
+            onChange={(zone) => onChange({ zone })}
+            emptyLabel={t('projects.filters.allZones')}
+            options={(zones.data ?? []).map((zone) => ({ value: zone.id, label: zone.name }))}
+          />
+        </div>
+        <div className="col-12 col-md-6 col-lg-3">
+          <SelectField
+            label={t('projects.filters.comune')}
+            value={filters.comune}
+            onChange={(comune) => onChange({ comune })}
+            emptyLabel={t('projects.filters.allComuni')}
+            options={(comuni.data?.items ?? []).map((comune) => ({
+              value: comune.istatCode,
+              label: comune.name,
+            }))}
+          />
+        </div>
+        <div className="col-12 col-lg-8">
+          <MeasureSelect
+            label={t('projects.filters.measure')}
+            mission={filters.mission}
+            value={filters.measure}
+            onChange={(measure) => onChange({ measure })}
+            emptyLabel={t('projects.filters.allMeasures')}
+          />
+        </div>
+        <div className="col-12 col-md-6 col-lg-4 align-self-end">
+          <SelectField
+            label={t('projects.filters.sort')}
+            value={filters.sort}
+            onChange={(sort) => onChange({ sort })}
+            options={projectSorts.map((sort) => ({
+              value: sort,
+              label: t(`projects.sorts.${sort}`),
+            }))}
+          />
+        </div>
+      </div>
+      {hasFilters(filters) ? (
+        <Button
+          type="button"
+          color="secondary"
+          outline
+          size="xs"
+          className="mt-2"
+          onClick={() => onChange({ ...projectDefaults, sort: filters.sort })}
+        >
+          {t('projects.filters.reset')}
+        </Button>
+      ) : null}
+    </form>
+  );
+}

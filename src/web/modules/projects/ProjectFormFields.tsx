@@ -1,0 +1,166 @@
+import { useTranslation } from 'react-i18next';
+import { SelectField, TextAreaField, TextField, type Option } from '../../ui/fields.tsx';
+import { allMissions } from '../plan/types.ts';
+import { ComuniPicker } from './ComuniPicker.tsx';
+import { MeasureSelect } from './MeasureSelect.tsx';
+import type { ProjectFormValues } from './projectFormValues.ts';
+import { fundingSources, type FundingSource } from './types.ts';
+
+interface ProjectFormFieldsProps {
+  values: ProjectFormValues;
+  set: <K extends keyof ProjectFormValues>(key: K) => (value: ProjectFormValues[K]) => void;
+  setAmount: (source: FundingSource) => (value: string) => void;
+  errors: Record<string, string>;
+  creating: boolean;
+  /** Org units the user may give the project to; omitted when editing (set on the project page). */
+  orgUnitOptions?: Option[];
+  allowNoOrgUnit?: boolean;
+}
+
+/** The fields of a project entered by hand, grouped as its page shows them. */
+export function ProjectFormFields({
+  values,
+  set,
+  setAmount,
+  errors,
+  creating,
+  orgUnitOptions,
+  allowNoOrgUnit,
+}: ProjectFormFieldsProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="row g-3">
+        {creating ? (
+          <>
+            <div className="col-12 col-md-6">
+              <TextField
+                label={t('projects.fields.cup')}
+                value={values.cup}
+                onChange={set('cup')}
+                error={errors.cup}
+                hint={t('projects.form.cupHint')}
+                maxLength={20}
+                autoComplete="off"
+                required
+              />
+            </div>
+            <div className="col-12 col-md-6">
+              <TextField
+                label={t('projects.fields.localCode')}
+                value={values.localCode}
+                onChange={set('localCode')}
+                error={errors.localCode}
+                hint={t('projects.form.localCodeHint')}
+                maxLength={60}
+              />
+            </div>
+          </>
+        ) : null}
+        <div className="col-12">
+          <TextField
+            label={t('projects.fields.title')}
+            value={values.title}
+            onChange={set('title')}
+            error={errors.title}
+            maxLength={500}
+            required
+          />
+        </div>
+        <div className="col-12 col-md-6">
+          <TextField
+            label={t('projects.fields.programme')}
+            value={values.programme}
+            onChange={set('programme')}
+            error={errors.programme}
+            hint={t('projects.form.programmeHint')}
+            maxLength={80}
+            required
+          />
+        </div>
+        <div className="col-12 col-md-6">
+          <TextField
+            label={t('projects.fields.cupStatus')}
+            value={values.cupStatus}
+            onChange={set('cupStatus')}
+            error={errors.cupStatus}
+            maxLength={40}
+          />
+        </div>
+        <div className="col-12">
+          <TextAreaField
+            label={t('projects.fields.summary')}
+            value={values.summary}
+            onChange={set('summary')}
+            error={errors.summary}
+            rows={4}
+            maxLength={5000}
+          />
+        </div>
+        <div className="col-12 col-md-6">
+          <TextField
+            label={t('projects.fields.implementer')}
+            value={values.implementer}
+            onChange={set('implementer')}
+            error={errors.implementer}
+            maxLength={300}
+          />
+        </div>
+        {orgUnitOptions ? (
+          <div className="col-12 col-md-6">
+            <SelectField
+              label={t('projects.fields.orgUnit')}
+              value={values.orgUnitId}
+              onChange={set('orgUnitId')}
+              error={errors.orgUnitId}
+              emptyLabel={allowNoOrgUnit ? t('projects.form.noOrgUnit') : undefined}
+              options={orgUnitOptions}
+            />
+          </div>
+        ) : null}
+        <div className="col-12 col-md-4">
+          <SelectField
+            label={t('projects.fields.mission')}
+            value={values.mission}
+            onChange={set('mission')}
+            error={errors.mission}
+            emptyLabel={t('projects.form.noMission')}
+            options={allMissions.map((code) => ({
+              value: code,
+              label: `${code} · ${t(`plan.missions.${code}`)}`,
+            }))}
+          />
+        </div>
+        <div className="col-12 col-md-8">
+          <MeasureSelect
+            label={t('projects.fields.measure')}
+            mission={values.mission}
+            value={values.measure}
+            onChange={set('measure')}
+            emptyLabel={t('projects.form.noMeasure')}
+            error={errors.measure}
+          />
+        </div>
+      </div>
+      <fieldset className="mt-4">
+        <legend className="fs-6 fw-semibold">{t('projects.funding.title')}</legend>
+        <p className="small mb-3">{t('projects.form.amountHint')}</p>
+        <div className="row g-3">
+          {fundingSources.map((source) => (
+            <div key={source} className="col-12 col-sm-6 col-lg-4">
+              <TextField
+                label={t(`projects.funding.${source}`)}
+                inputMode="decimal"
+                value={values.funding[source]}
+                onChange={setAmount(source)}
+                error={errors[`funding.${source}`]}
+                autoComplete="off"
+              />
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <ComuniPicker values={values.comuni} onChange={set('comuni')} error={errors.comuni} />
+    </>
+  );
+}

@@ -1,0 +1,184 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../app/format.ts';
+import { boundsOf } from '../../territory/charts/ComuniMap.tsx';
+import { echarts } from '../../territory/charts/echartsMap.ts';
+import { escapeHtml } from '../../territory/charts/escapeHtml.ts';
+import { useChart } from '../../territory/charts/useChart.ts';
+import type {
+  ComuneFeatureProperties,
+  FeatureCollection,
+  ZoneFeatureProperties,
+} from '../../territory/types.ts';
+import { useMoney } from '../money.ts';
+import type { ComuneAllocation } from '../types.ts';
+import { perResidentBreaks } from './breaks.ts';
+
+interface PerResidentMapProps {
+  comuni: FeatureCollection<ComuneFeatureProperties>;
+  zones: FeatureCollection<ZoneFeatureProperties> | undefined;
+  allocations: ComuneAllocation[];
+  zoneNames: Map<string, string>;
+  label: string;
+  onSelect: (istatCode: string) => void;
+}
+
+const COMUNI_MAP = 'metroplan-pnrr-comuni';
+const ZONES_MAP = 'metroplan-pnrr-zones';
+// Sequential blues as on the home map; grey for comuni with no project (no money is not "little").
+const PALETTE = ['#deebf7', '#9ecae1', '#4292c6', '#2166ac', '#08306b'];
+const NONE = '#f2f2f2';
+
+type GeoJsonInput = Parameters<typeof echarts.registerMap>[1];
+
+/**
+ * € per resident in each comune, with the zone borders over it: the territory's choropleth
+ * (same shapes, layout and SVG rendering) coloured by the PNRR analytics.
+ */
+export function PerResidentMap({
+  comuni,
+  zones,
+  allocations,
+  zoneNames,
+  label,
+  onSelect,
+}: PerResidentMapProps) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const format = useFormat();
+  const [ref, chart] = useChart(echarts);
+  const bounds = useMemo(() => boundsOf(comuni), [comuni]);
+  const breaks = useMemo(() => perResidentBreaks(allocations), [allocations]);
+
+  useEffect(() => {
+    echarts.registerMap(COMUNI_MAP, comuni as unknown as GeoJsonInput);
+  }, [comuni]);
+
+  useEffect(() => {
+    if (zones) {
+      const drawable = { ...zones, features: zones.features.filter((f) => f.geometry) };
+      echarts.registerMap(ZONES_MAP, drawable as unknown as GeoJsonInput);
+    }
+  }, [zones]);
+
+  useEffect(() => {
+    if (!chart) return;
+    const edges = [0, ...breaks];
+    const pieces = [
+      { value: 0, label: t('projects.pnrr.map.noProjects'), color: NONE },
+      ...edges.map((low, index) => {
+        const high = edges[index + 1];
+        return {
+          gt: low,
+          ...(high !== undefined ? { lte: high } : {}),
+          label:
+            high !== undefined ? `${money.eur(low)} – ${money.eur(high)}` : `> ${money.eur(low)}`,
+          color: PALETTE[Math.min(index, PALETTE.length - 1)],
+        };
+      }),
+    ];
+    const byCode = new Map(allocations.map((a) => [a.istatCode, a]));
+    const data = comuni.features.map(({ properties }) => {
+      const allocation = byCode.get(properties.istatCode);
+      return {
+        name: properties.istatCode,
+        value: allocation?.perResident ?? undefined,
+        allocation,
+      };
+    });
+    const row = (name: string, value: string) =>
+      `<div>${escapeHtml(name)}: <strong>${escapeHtml(value)}</strong></div>`;
+    // Drawn a little above the middle, so that on a phone the legend sits below the shapes.
+    const layout = { layoutCenter: ['50%', '42%'], layoutSize: '92%', boundingCoords: bounds };
+
+    chart.setOption(
+      {
+        aria: { enabled: false },
+        tooltip: {
+          trigger: 'item',
+          confine: true,
+          formatter: (params: { data?: { allocation?: ComuneAllocation } }) => {
+            const a = params.data?.allocation;
+            if (!a) return '';
+            return [
+              `<div><strong>${escapeHtml(a.name)}</strong></div>`,
+              row(t('projects.pnrr.perResident'), money.cents(a.perResident)),
+              row(t('projects.pnrr.allocated'), money.eur(a.eur)),
+              row(t('projects.pnrr.projectShares'), format.decimal(a.projects, 1)),
+              row(t('comune.zone'), (a.zoneId && zoneNames.get(a.zoneId)) || t('comune.noZone')),
+            ].join('');
+          },
+        },
+        visualMap: {
+          type: 'piecewise',
+          seriesIndex: 0,
+          pieces,
+          left: 0,
+          bottom: 0,
+          itemWidth: 16,
+          itemHeight: 12,
+          itemGap: 6,
+          text: [t('projects.pnrr.map.legend'), ''],
+          showLabel: true,
+          textStyle: { color: '#1a1a1a', fontFamily: 'Titillium Web, sans-serif' },
+        },
+        series: [
+          {
+            type: 'map',
+            map: COMUNI_MAP,
+            nameProperty: 'istatCode',
+            roam: false,
+            ...layout,
+            z: 2,
+            data,
+            itemStyle: { borderColor: '#ffffff', borderWidth: 0.5 },
+            emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffb300' } },
+            select: { disabled: true },
+          },
+          ...(zones
+            ? [
+                {
+                  type: 'map',
+                  map: ZONES_MAP,
+                  nameProperty: 'id',
+                  roam: false,
+                  ...layout,
+                  z: 3,
+                  silent: true,
+                  tooltip: { show: false },
+                  itemStyle: { areaColor: 'transparent', borderColor: '#1a1a1a', borderWidth: 1.6 },
+                  emphasis: { disabled: true },
+                  select: { disabled: true },
+                  label: { show: false },
+                },
+              ]
+            : []),
+        ],
+      },
+      { notMerge: true },
+    );
+  }, [chart, comuni, zones, allocations, zoneNames, breaks, bounds, money, format, t]);
+
+  useEffect(() => {
+    if (!chart) return;
+    const onClick = (params: { seriesIndex?: number; name?: string }) => {
+      if (params.seriesIndex === 0 && params.name) onSelect(params.name);
+    };
+    chart.on('click', onClick);
+    return () => {
+      // The chart hook may have disposed the instance first (its effect was declared first).
+      if (!chart.isDisposed()) chart.off('click', onClick);
+    };
+  }, [chart, onSelect]);
+
+  return (
+    <div
+      ref={ref}
+      className="mp-map mp-pnrr-map"
+      data-testid="pnrr-map"
+      data-comuni-count={comuni.features.length}
+      role="img"
+      aria-label={label}
+    />
+  );
+}

@@ -1,0 +1,340 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logInAsAdmin } from './support/auth.ts';
+import { launchBrowser, newVisitor, pathOf, snap } from './support/browser.ts';
+
+const releases = path.resolve('reference-data/pnrr');
+const file = (name: string) => path.join(releases, name);
+const progetti = 'PNRR_Progetti_MI_validati_2023-02.csv';
+const localizzazioni = 'PNRR_Localizzazione_MI_validati_2023-02.csv';
+const soggetti = 'PNRR_Soggetti_MI_validati_2023-02.csv';
+/** Real, but not a release of projects: the import must refuse it and write nothing. */
+const notARelease = 'pnrr_missioni.csv';
+
+describe('PNRR projects: imported by the PNRR unit, read by the public, linked to the plan', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the admin uploads the three official files and reads a report for each, in the right order', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await logInAsAdmin(page);
+
+    // The reserved area offers the import.
+    await page.goto('/admin');
+    await page
+      .getByRole('navigation', { name: "Sezioni dell'area riservata" })
+      .getByRole('link', { name: 'Importa dati PNRR' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Importa dati PNRR' }).waitFor();
+    await page.getByText('Nessuna importazione finora.').waitFor();
+
+    // The admin picks the files in any order, plus a file that is not a release.
+    await page
+      .getByLabel('File CSV')
+      .setInputFiles([file(soggetti), file(notARelease), file(progetti), file(localizzazioni)]);
+    const cards = page.getByTestId('upload-card');
+    await expect.poll(() => cards.count()).toBe(4);
+
+    // They are recognised from their header and queued places → projects → subjects.
+    const names = await cards.locator('h3').allInnerTexts();
+    expect(names.map((name) => name.replace(/^File \d+:\s*/, ''))).toEqual([
+      localizzazioni,
+      progetti,
+      soggetti,
+      notARelease,
+    ]);
+    expect(await cards.nth(0).innerText()).toContain('Riconosciuto: Localizzazioni');
+    await snap(page, 'projects-import-chosen');
+
+    await page.getByRole('button', { name: 'Importa 4 file' }).click();
+    await page.getByRole('button', { name: 'Importa', exact: true }).waitFor({ timeout: 60_000 });
+
+    // Each file has its report: rows read, created, rejected rows with their reasons.
+    const report = (index: number) => cards.nth(index).getByTestId('import-report');
+    const figure = async (index: number, label: string) =>
+      (await report(index).locator('li').filter({ hasText: label }).innerText()).replace(
+        /\s+/g,
+        ' ',
+      );
+    expect(await figure(0, 'Righe lette')).toMatch(/RIGHE LETTE 2\.?123/i);
+    expect(await figure(1, 'Righe lette')).toMatch(/RIGHE LETTE 1\.?942/i);
+    expect(await figure(1, 'Nuove')).toMatch(/NUOVE 1\.?942/i);
+    expect(await report(1).innerText()).toContain('rilascio del 24 febbraio 2023');
+    expect(await figure(2, 'Scartate')).toMatch(/SCARTATE 1$/i);
+    const rejected = report(2).getByRole('table', { name: 'Righe scartate' });
+    expect(await rejected.getByRole('row', { name: /404/ }).innerText()).toContain(
+      'Codice fiscale is masked',
+    );
+    await report(1).getByText('Colonne ignorate').waitFor();
+
+    // The file that is not a release is refused as a whole.
+    const refused = cards.nth(3).getByTestId('import-refused');
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain('Nessun dato è stato scritto');
+    await snap(page, 'projects-import-reports');
+
+    // The history lists the three releases; each opens its report.
+    const history = page.getByTestId('import-history');
+    await expect.poll(() => history.locator('tbody tr:not([hidden])').count()).toBe(3);
+    await history.getByRole('button', { name: `Resoconto ${progetti}` }).click();
+    await history
+      .getByTestId('import-report')
+      .getByText(/1\.?942/)
+      .first()
+      .waitFor();
+    await snap(page, 'projects-import-history');
+
+    expect(errors).toEqual([]);
+  });
+
+  it('the public sees the PNRR money per resident on the map, by zone, and how concentrated it is', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await page.goto('/');
+    await page
+      .getByRole('navigation', { name: 'Navigazione principale' })
+      .getByRole('link', { name: 'Progetti e PNRR' })
+      .click();
+    await page.getByRole('link', { name: 'Il PNRR sul territorio' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Il PNRR sul territorio' }).waitFor();
+
+    // Headline figures.
+    const figures = page.locator('.mp-figures li');
+    await figures.first().waitFor();
+    expect(await figures.nth(0).innerText()).toMatch(/PNRR NEI COMUNI\s+1,7\sMld/i);
+    expect(await figures.nth(1).innerText()).toMatch(/€ PER RESIDENTE\s+\d+,\d{2}\s€/i);
+
+    // The choropleth: one shape per comune, coloured by € per resident.
+    const map = page.getByTestId('pnrr-map');
+    await map.waitFor();
+    expect(await map.getAttribute('data-comuni-count')).toBe('133');
+    expect(await map.getAttribute('aria-label')).toContain('133 comuni');
+    await expect
+      .poll(() => map.locator('svg path').count(), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(133);
+
+    // Its table gives Milano's € per resident.
+    const mapSection = page.getByRole('region', { name: 'Euro per residente, comune per comune' });
+    await mapSection.getByRole('button', { name: 'Mostra come tabella' }).click();
+    const table = page.getByTestId('pnrr-comuni-table');
+    expect(await table.locator('tbody tr').count()).toBe(133);
+    const milano = (await table.getByRole('row', { name: /^Milano/ }).innerText()).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(milano).toMatch(/1\.?412\.?107/);
+    expect(milano).toMatch(/984,76\s€/);
+
+    // The zones compared, per resident and in total.
+    const zonesSection = page.getByRole('region', { name: 'Confronto tra le zone omogenee' });
+    const zones = page.getByTestId('pnrr-zones-chart');
+    await zones.locator('svg').waitFor();
+    await zonesSection.getByText('€ assegnati', { exact: true }).click();
+    await expect.poll(() => zones.getAttribute('aria-label')).toContain('€ assegnati');
+    await zonesSection.getByRole('button', { name: 'Mostra come tabella' }).click();
+    expect(await page.getByTestId('pnrr-zones-table').locator('tbody tr').count()).toBe(8);
+
+    // The Gini index and the shares of the small comuni, each explained.
+    expect(await page.getByTestId('pnrr-gini').innerText()).toMatch(/^0,\d{2}$/);
+    await page.getByText(/0 se ognuno riceve lo stesso importo/).waitFor();
+    await page.getByText('Comuni sotto i 5.000 abitanti').waitFor();
+    await page.getByTestId('pnrr-lorenz-chart').locator('svg').waitFor();
+    await page.getByTestId('pnrr-sources').getByText(progetti).waitFor();
+    await snap(page, 'projects-pnrr');
+
+    // Clicking Milano on the map opens its page.
+    await map.scrollIntoViewIfNeeded();
+    const centre = await map.evaluate((element) => {
+      const dark = [...element.querySelectorAll('svg path')].filter(
+        (shape) => shape.getAttribute('fill')?.toLowerCase() === '#08306b',
+      );
+      const largest = dark
+        .map((shape) => shape.getBoundingClientRect())
+        .sort((a, b) => b.width * b.height - a.width * a.height)[0];
+      return largest
+        ? { x: largest.x + largest.width / 2, y: largest.y + largest.height / 2 }
+        : null;
+    });
+    expect(centre).not.toBeNull();
+    await page.mouse.move(centre!.x, centre!.y, { steps: 5 });
+    await expect.poll(() => map.innerText()).toContain('Milano');
+    await page.mouse.click(centre!.x, centre!.y);
+    await page.waitForURL('**/comuni/015146');
+
+    expect(errors).toEqual([]);
+  });
+
+  it('the public filters the projects by comune, opens one and traces its figures to the release', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await page.goto('/progetti');
+    await page.getByRole('heading', { level: 1, name: 'Progetti sul territorio' }).waitFor();
+    expect(await page.getByTestId('projects-count').innerText()).toMatch(/^1\.?942 progetti$/);
+
+    // Filtering by comune keeps the filter in the URL and in the export links.
+    await page.getByLabel('Comune', { exact: true }).selectOption({ label: 'Abbiategrasso' });
+    await page.getByText('13 progetti trovati').waitFor();
+    expect(new URL(page.url()).searchParams.get('comune')).toBe('015002');
+    const csv = page.getByTestId('projects-export').getByRole('link', { name: 'CSV' });
+    expect(await csv.getAttribute('href')).toBe('/api/v1/projects/export?comune=015002&format=csv');
+    const download = await page.request.get((await csv.getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('text/csv');
+    await snap(page, 'projects-explorer');
+
+    // The largest PNRR project of Abbiategrasso comes first; the visitor opens it.
+    const first = page.locator('tbody tr').first();
+    expect(await first.innerText()).toMatch(/2\.500\.000\s€/);
+    await first.getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1, name: /ABBIATEGRASSO/ }).waitFor();
+    expect(pathOf(page)).toMatch(/^\/progetti\/[0-9a-f-]{36}$/);
+
+    // Funding by source, with the release every figure comes from.
+    const funding = page.getByTestId('project-funding');
+    expect(await funding.getByRole('row', { name: /^PNRR/ }).innerText()).toMatch(/2\.500\.000\s€/);
+    expect(await funding.getByRole('row', { name: /^Totale/ }).innerText()).toMatch(
+      /^Totale\s+3\.294\.750\s€/,
+    );
+    expect(await page.getByTestId('project-source').innerText()).toContain(
+      `Fonte: ${progetti}, rilascio del 24 febbraio 2023`,
+    );
+    await page.getByTestId('project-comuni').getByRole('link', { name: 'Abbiategrasso' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Classificazione' }).waitFor();
+    await snap(page, 'projects-project');
+
+    // Back in the list, the filter is still there.
+    await page.goBack();
+    await page.getByText('13 progetti trovati').waitFor();
+    expect(await page.getByLabel('Comune', { exact: true }).inputValue()).toBe('015002');
+    expect(errors).toEqual([]);
+  });
+
+  it('the page of a comune lists its projects and leads to all of them', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await page.goto('/comuni/015002');
+    const section = page.getByRole('region', { name: 'Progetti nel comune' });
+    await section.getByRole('link', { name: /OPSEDALE DI COMUNITA' - ABBIATEGRASSO/ }).waitFor();
+    expect((await section.locator('.mp-figures li').first().innerText()).replace(/\s+/g, ' ')).toBe(
+      'PROGETTI 13',
+    );
+    await expect
+      .poll(() => section.locator('.mp-figures li').nth(1).innerText())
+      .toMatch(/^PNRR ATTRIBUITI AL COMUNE\s+5,2\sMln\s€$/i);
+    await snap(page, 'projects-comune');
+    await section.getByRole('link', { name: 'Vedi tutti i 13 progetti di Abbiategrasso' }).click();
+    await page.waitForURL('**/progetti?comune=015002');
+    await page.getByText('13 progetti trovati').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('the admin runs the link suggestions on the adopted PSTTM 2022-2024 and accepts one', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await logInAsAdmin(page);
+    await page.goto('/admin/collegamenti');
+    await page.getByRole('heading', { level: 1, name: 'Collegamenti al piano' }).waitFor();
+
+    // Nothing is linked yet.
+    const coverage = page.getByRole('region', { name: 'Quanto PNRR è collegato al piano' });
+    await expect
+      .poll(async () => (await coverage.locator('li').nth(2).innerText()).replace(/\s+/g, ' '))
+      .toBe('PROGETTI COLLEGATI 0');
+
+    // The adopted version of PSTTM 2022-2024 is proposed; the admin runs the matching on it.
+    const version = page.getByLabel('Versione del piano');
+    const chosen = await version.evaluate(
+      (select: HTMLSelectElement) => select.options[select.selectedIndex]?.text ?? '',
+    );
+    expect(chosen).toMatch(/^PSTTM 2022-2024.*\(Adottato\)$/);
+    await page.getByRole('button', { name: 'Proponi collegamenti' }).click();
+    const run = page.getByTestId('links-run');
+    await run.waitFor({ timeout: 60_000 });
+    expect(await run.innerText()).toMatch(/Esaminate \d+ azioni: .* \d+ nuove proposte\./);
+
+    // The suggestions, best first, with their reasons; the admin accepts the first.
+    const table = page.getByTestId('links-table');
+    const first = table.locator('tbody tr').first();
+    await first.waitFor();
+    expect(await first.locator('.badge').count()).toBeGreaterThan(0);
+    const projectTitle = await first.getByRole('link').first().innerText();
+    const actionTitle = await first.getByRole('link').nth(1).innerText();
+    await snap(page, 'projects-links');
+    await first.getByRole('button', { name: /^Accetta/ }).click();
+    await page.getByText(/^Collegamento accettato/).waitFor();
+    await expect
+      .poll(async () => (await coverage.locator('li').nth(2).innerText()).replace(/\s+/g, ' '))
+      .toBe('PROGETTI COLLEGATI 1');
+
+    // The accepted link is listed as such, and the project's page shows the plan action.
+    await page.getByText('Accettati', { exact: true }).click();
+    await page.getByText('1 collegamento accettato').waitFor();
+    await table.getByRole('link', { name: projectTitle }).click();
+    const linked = page.getByTestId('project-linked-actions');
+    await linked.getByRole('link', { name: actionTitle }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(literal(actionTitle)) }).waitFor();
+    expect(pathOf(page)).toMatch(
+      /^\/piano\/psttm-2022-2024\/versioni\/\d+\/azioni\/[0-9a-f-]{36}$/,
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('the admin enters a project outside the releases by hand, fixes what was refused and edits it', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await logInAsAdmin(page);
+    await page.goto('/progetti');
+    await page.getByRole('link', { name: 'Nuovo progetto' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nuovo progetto' }).waitFor();
+
+    // A malformed CUP and amount are refused next to their fields; the focus goes to the first.
+    await page.getByLabel('CUP', { exact: true }).fill('J41B21');
+    await page.getByLabel('Regione', { exact: true }).fill('dodicimila');
+    await page.getByRole('button', { name: 'Crea progetto' }).click();
+    const cup = page.getByLabel('CUP', { exact: true });
+    await expect.poll(() => cup.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => cup.evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.getByText('Scrivi un importo in euro').waitFor();
+
+    await cup.fill('J41B21002130006');
+    await page
+      .getByLabel('Titolo', { exact: true })
+      .fill('Ciclovia del Villoresi, tratto di Garbagnate');
+    await page.getByLabel('Programma', { exact: true }).fill('PR FESR 2021-2027');
+    await page.getByLabel('Regione', { exact: true }).fill('250.000,50');
+    await page.getByLabel('Cerca un comune').fill('Garba');
+    await page.getByText('Garbagnate Milanese', { exact: true }).click();
+    await page.getByRole('button', { name: 'Crea progetto' }).click();
+
+    // Its page says it was entered by hand; amounts left empty are "n.d.", not zero.
+    await page.getByText('Progetto creato.').waitFor();
+    await page.getByText('Inserito a mano', { exact: true }).waitFor();
+    expect(await page.getByTestId('project-source').innerText()).toContain('inserito a mano');
+    const funding = page.getByTestId('project-funding');
+    expect(await funding.getByRole('row', { name: /^Regione/ }).innerText()).toMatch(
+      /250\.000,50\s€/,
+    );
+    expect(await funding.getByRole('row', { name: /^Stato/ }).innerText()).toContain('n.d.');
+
+    // The PNRR unit edits it.
+    await page.getByRole('link', { name: 'Modifica il progetto' }).click();
+    await page
+      .getByLabel('Titolo', { exact: true })
+      .fill('Ciclovia del Villoresi, tratto di Garbagnate Milanese');
+    await page.getByRole('button', { name: 'Salva' }).click();
+    await page.getByText('Modifiche salvate.').waitFor();
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: 'Ciclovia del Villoresi, tratto di Garbagnate Milanese',
+      })
+      .waitFor();
+    expect(errors).toEqual([]);
+  });
+});
+
+/** A title as a literal inside a regular expression. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
