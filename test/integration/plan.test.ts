@@ -493,6 +493,19 @@ describe('acts and their documents', () => {
     expect((await get(`/api/v1/acts/${act.id}/document`)).statusCode).toBe(404);
   });
 
+  it('refuses a request whose body is not a file, naming the body', async () => {
+    const act = await seededAct();
+    const json = await admin.request({
+      method: 'PUT',
+      url: `/api/v1/acts/${act.id}/document`,
+      payload: { pdf: 'x' },
+    });
+    expect(json.statusCode).toBe(422);
+    expect(json.json().violations[0].field).toBe('body');
+    const empty = await admin.request({ method: 'PUT', url: `/api/v1/acts/${act.id}/document` });
+    expect(empty.statusCode).toBe(422);
+  });
+
   it('refuses a document over 20 MB with 413', async () => {
     const act = await seededAct();
     const huge = Buffer.concat([

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Invalid } from '../../domain/errors.ts';
 import type { App, AppServices } from '../../server/app.ts';
 import { Text, Uuid } from '../../server/schemas.ts';
 import * as acts from './acts.ts';
@@ -82,11 +83,17 @@ export function actRoutes(app: App, { ctx }: AppServices): void {
         response: { 200: s.Act },
       },
     },
-    async (request) =>
-      acts.attachActDocument(ctx, request.actor, request.params.actId, {
+    async (request) => {
+      if (!Buffer.isBuffer(request.body))
+        throw Invalid(
+          'body',
+          'send the PDF itself as the request body, with Content-Type: application/pdf',
+        );
+      return acts.attachActDocument(ctx, request.actor, request.params.actId, {
         filename: request.query.filename ?? 'atto.pdf',
-        content: request.body as Buffer,
-      }),
+        content: request.body,
+      });
+    },
   );
 
   app.get(
