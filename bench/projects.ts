@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { systemActor } from '../src/domain/roles.ts';
 import { withRawTransaction } from '../src/db/rawSession.ts';
@@ -44,10 +46,50 @@ async function sequential(url: string, n: number) {
   };
 }
 
+/**
+ * BENCH_DATABASE_URL=postgres://…: the run uses a fresh database on that PostgreSQL server (dropped
+ * at the end) instead of PGlite, to measure the production driver.
+ */
+async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const server = process.env.BENCH_DATABASE_URL;
+  if (!server) return { url: '', drop: async () => undefined };
+  const name = `metroplan_bench_${randomBytes(4).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 export async function projectsBenchmark(dataDir: string) {
   const size = Number(process.env.BENCH_PROJECTS ?? 300_000);
   const release = await writeNationalRelease(dataDir, size, Math.round((size * 4) / 3));
-  const config = loadConfig({ ...process.env, METROPLAN_DATA: dataDir, DATABASE_URL: '' });
+  const database = await benchDatabase();
+  try {
+    return {
+      database: database.url ? 'postgresql' : 'pglite',
+      ...(await measure(dataDir, size, release, database.url)),
+    };
+  } finally {
+    await database.drop();
+  }
+}
+
+async function measure(
+  dataDir: string,
+  size: number,
+  release: Awaited<ReturnType<typeof writeNationalRelease>>,
+  databaseUrl: string,
+) {
+  const config = loadConfig({ ...process.env, METROPLAN_DATA: dataDir, DATABASE_URL: databaseUrl });
   const handle = await openMigrated(config);
   const ctx = { db: handle.db };
   const imports: Record<string, unknown> = {};
@@ -96,7 +138,7 @@ export async function projectsBenchmark(dataDir: string) {
   } finally {
     await handle.close();
   }
-  const server = await startServer({ METROPLAN_DATA: dataDir, DATABASE_URL: '' });
+  const server = await startServer({ METROPLAN_DATA: dataDir, DATABASE_URL: databaseUrl });
   try {
     const base = `${server.url}/api/v1`;
     const analytics = {

@@ -94,7 +94,7 @@ function readDate(raw: string | null | undefined): Parsed<string> {
   if (day === undefined || month === undefined || year === undefined)
     return unreadable(`"${text}" is not a date written dd/mm/yyyy`);
   const [d, m, y] = [Number(day), Number(month), Number(year)];
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m))
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m))
     return unreadable(`"${text}" is not a day of the calendar`);
   return { value: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`, problem: null };
 }

@@ -87,6 +87,15 @@ const importers: Record<ImportKind, typeof importProgetti> = {
   indicatori: (s, col, releaseId) => importIndicatori(s, col, releaseId),
 };
 
+/** Where each kind of file lands. */
+const tables: Record<ImportKind, string> = {
+  progetti: 'projects',
+  localizzazioni: 'project_locations',
+  soggetti: 'project_subjects',
+  pagamenti: 'project_payments',
+  indicatori: 'project_indicators',
+};
+
 async function stageFile(s: RawSession, text: string, separator: string, columnCount: number) {
   const names = Array.from({ length: columnCount }, (_, i) => `c${i}`);
   await s.query(
@@ -147,8 +156,11 @@ export async function importPnrrFile(
   const report = await withRawTransaction(ctx.db, async (s) => {
     onProgress('staging', `${format.kind}: copying rows`);
     await stageFile(s, text, separator, headers.length);
+    // A release has few distinct dates: each is parsed once, not once a row.
     const [read] = await s.query<{ n: number; release_date: string | null }>(
-      `SELECT count(*)::int AS n, to_char(max(coalesce(metroplan_it_date(${col('updated')}), metroplan_iso_date(${col('extracted')}))), 'YYYY-MM-DD') AS release_date FROM stage st`,
+      `SELECT (SELECT count(*)::int FROM stage) AS n,
+         to_char(max(coalesce(metroplan_it_date(d.updated), metroplan_iso_date(d.extracted))), 'YYYY-MM-DD') AS release_date
+       FROM (SELECT DISTINCT ${col('updated')} AS updated, ${col('extracted')} AS extracted FROM stage st) d`,
     );
     onProgress('normalising', `${format.kind}: ${read!.n} rows`);
     await s.query(
@@ -167,6 +179,10 @@ export async function importPnrrFile(
       ],
     );
     const result = await importers[format.kind](s, col, releaseId, scope);
+    // Fresh statistics after a large change: without them the planner guesses, and the projects
+    // of a comune were read by scanning all 300,000 projects (400 ms instead of 20).
+    if (result.created + result.updated + result.removed >= 1000)
+      await s.query(`ANALYZE ${tables[format.kind]}`);
     const rejectedRows = await s.query<{ row: number; reasons: string[] }>(
       `SELECT rn::int AS row, problems AS reasons FROM norm WHERE problems <> '{}' ORDER BY rn LIMIT ${maxReportedRejections}`,
     );

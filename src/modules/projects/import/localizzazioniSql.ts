@@ -1,6 +1,7 @@
 import type { RawSession } from '../../../db/rawSession.ts';
 import type { Col, KindResult } from './stage.ts';
 import {
+  analyseNorm,
   cupExpr,
   cupProblem,
   dropDuplicates,
@@ -22,34 +23,44 @@ export async function importLocalizzazioni(
   releaseId: string,
   scope: 'all' | 'territory',
 ): Promise<KindResult> {
+  // Three levels, each computed once (OFFSET 0 keeps PostgreSQL from merging them, which would
+  // repeat the codes' regular expressions wherever a code is used): the values read from the row,
+  // what they mean, and the row's hash.
   await s.query(`
     CREATE TEMP TABLE norm ON COMMIT DROP AS
-    SELECT x.*, md5(row(x.cup, x.local_code, x.sub_measure_code, x.region_code, x.province_code, x.comune_code, x.special, x.address, x.postcode, x.share)::text) AS row_hash
+    SELECT y.*, md5(row(y.cup, y.local_code, y.sub_measure_code, y.region_code, y.province_code, y.comune_code, y.special, y.address, y.postcode, y.share)::text) AS row_hash
     FROM (
-      SELECT st.rn,
-        ${cupExpr(col('cup'))} AS cup,
-        btrim(coalesce(${col('local_code')}, '')) AS local_code,
-        coalesce(sa.sub_measure_code, sa.measure_code, metroplan_pnrr_code(${col('sub_measure_code')}), '') AS sub_measure_code,
-        r.code AS region_code, p.code AS province_code,
-        CASE WHEN r.code IN ('000', '997', '998', '999') OR p.code = '000' OR c.code = '000' THEN NULL ELSE p.code || c.code END AS comune_code,
-        CASE r.code WHEN '000' THEN 'national' WHEN '997' THEN 'multi-region' WHEN '998' THEN 'abroad' WHEN '999' THEN 'not-located'
-          ELSE CASE WHEN p.code = '000' THEN 'all-provinces' WHEN c.code = '000' THEN 'all-comuni' END END AS special,
-        ${text(col('place_name'))} AS place_name, ${text(col('address'))} AS address, ${text(col('postcode'))} AS postcode,
-        CASE WHEN metroplan_it_amount(${col('share')}) > 1 THEN metroplan_it_amount(${col('share')}) / 100 ELSE metroplan_it_amount(${col('share')}) END AS share,
+      SELECT x.rn, x.cup, x.local_code, x.sub_measure_code, x.region AS region_code, x.province AS province_code,
+        CASE WHEN x.region IN ('000', '997', '998', '999') OR x.province = '000' OR x.comune = '000' THEN NULL ELSE x.province || x.comune END AS comune_code,
+        CASE x.region WHEN '000' THEN 'national' WHEN '997' THEN 'multi-region' WHEN '998' THEN 'abroad' WHEN '999' THEN 'not-located'
+          ELSE CASE WHEN x.province = '000' THEN 'all-provinces' WHEN x.comune = '000' THEN 'all-comuni' END END AS special,
+        x.place_name, x.address, x.postcode,
+        CASE WHEN x.share > 1 THEN x.share / 100 ELSE x.share END AS share,
         ${problemsArray([
-          cupProblem(col('cup')),
-          `CASE WHEN btrim(coalesce(${col('local_code')}, '')) = '' THEN 'Codice Locale Progetto is empty' END`,
-          `CASE WHEN r.code !~ '^[0-9]{2,3}$' THEN 'Codice Regione "' || coalesce(r.code, '') || '" is not a region code' END`,
-          `CASE WHEN p.code !~ '^[0-9]{3}$' THEN 'Codice Provincia "' || coalesce(p.code, '') || '" is not a province code' END`,
-          `CASE WHEN c.code !~ '^[0-9]{3}$' THEN 'Codice Comune "' || coalesce(c.code, '') || '" is not a comune code' END`,
-          `CASE WHEN NOT metroplan_it_amount_ok(${col('share')}) THEN 'the localisation share is not a number' END`,
+          cupProblem('x.raw_cup'),
+          `CASE WHEN x.local_code = '' THEN 'Codice Locale Progetto is empty' END`,
+          `CASE WHEN x.region !~ '^[0-9]{2,3}$' THEN 'Codice Regione "' || coalesce(x.region, '') || '" is not a region code' END`,
+          `CASE WHEN x.province !~ '^[0-9]{3}$' THEN 'Codice Provincia "' || coalesce(x.province, '') || '" is not a province code' END`,
+          `CASE WHEN x.comune !~ '^[0-9]{3}$' THEN 'Codice Comune "' || coalesce(x.comune, '') || '" is not a comune code' END`,
+          `CASE WHEN x.share IS NULL AND NOT metroplan_blank(x.raw_share) THEN 'the localisation share is not a number' END`,
         ])} AS problems
-      FROM stage st
-      CROSS JOIN LATERAL (SELECT CASE WHEN btrim(coalesce(${col('region')}, '')) IN ('000', '997', '998', '999') THEN btrim(${col('region')}) ELSE ${paddedCode(col('region'), 2)} END AS code) r
-      CROSS JOIN LATERAL (SELECT ${paddedCode(col('province'), 3)} AS code) p
-      CROSS JOIN LATERAL (SELECT ${paddedCode(col('comune'), 3)} AS code) c
-      LEFT JOIN pnrr_code_aliases sa ON sa.alias = nullif(upper(btrim(coalesce(${col('sub_measure_code')}, ''))), '')
-    ) x`);
+      FROM (
+        SELECT st.rn, ${col('cup')} AS raw_cup, ${col('share')} AS raw_share,
+          ${cupExpr(col('cup'))} AS cup,
+          btrim(coalesce(${col('local_code')}, '')) AS local_code,
+          coalesce(sa.sub_measure_code, sa.measure_code, metroplan_pnrr_code(${col('sub_measure_code')}), '') AS sub_measure_code,
+          CASE WHEN btrim(coalesce(${col('region')}, '')) IN ('000', '997', '998', '999') THEN btrim(${col('region')}) ELSE ${paddedCode(col('region'), 2)} END AS region,
+          ${paddedCode(col('province'), 3)} AS province,
+          ${paddedCode(col('comune'), 3)} AS comune,
+          ${text(col('place_name'))} AS place_name, ${text(col('address'))} AS address, ${text(col('postcode'))} AS postcode,
+          metroplan_it_amount(${col('share')}) AS share
+        FROM stage st
+        LEFT JOIN pnrr_code_aliases sa ON sa.alias = nullif(upper(btrim(coalesce(${col('sub_measure_code')}, ''))), '')
+        OFFSET 0
+      ) x
+      OFFSET 0
+    ) y`);
+  await analyseNorm(s);
 
   // A project touching the territory comes with all its locations: the even split needs them.
   const skipped =

@@ -1,6 +1,15 @@
 import type { RawSession } from '../../../db/rawSession.ts';
 import type { Col, KindResult } from './stage.ts';
-import { amountProblem, cupExpr, cupProblem, dateProblem, problemsArray, text } from './stage.ts';
+import {
+  analyseNorm,
+  cupExpr,
+  cupProblem,
+  importedId,
+  parsedAmountProblem,
+  problemsArray,
+  text,
+  withIndexesRebuiltIfLarge,
+} from './stage.ts';
 
 const amounts = {
   funding_state: ['funding_state', 'Finanziamento - Stato'],
@@ -51,36 +60,49 @@ export async function importProgetti(
 ): Promise<KindResult> {
   const subRaw = `upper(btrim(coalesce(${col('sub_measure_code')}, ${col('sub_measure_id')}, '')))`;
   const measureRaw = `upper(btrim(coalesce(${col('measure_code')}, ${col('measure_id')}, '')))`;
+  const raw = (k: string) => `raw_${k}`;
+  const values = ['rn', 'cup', 'local_code', 'sub_measure_code', ...compared];
+  // The inner query parses each value once (OFFSET 0 keeps PostgreSQL from merging it into the
+  // outer one, which would parse the amounts again); the outer one says what is wrong with a row.
   await s.query(`
     CREATE TEMP TABLE norm ON COMMIT DROP AS
-    SELECT st.rn,
-      ${cupExpr(col('cup'))} AS cup,
-      btrim(coalesce(${col('local_code')}, '')) AS local_code,
-      coalesce(sa.sub_measure_code, sa.measure_code, metroplan_pnrr_code(${col('sub_measure_code')}), metroplan_pnrr_code(${col('sub_measure_id')}), '') AS sub_measure_code,
-      coalesce(nullif(btrim(${col('programme')}), ''), 'PNRR') AS programme,
-      nullif(upper(btrim(${col('mission')})), '') AS mission,
-      nullif(upper(btrim(${col('component')})), '') AS component,
-      coalesce(ma.measure_code, sa.measure_code, metroplan_pnrr_code(${col('measure_code')}), metroplan_pnrr_code(${col('measure_id')})) AS measure_code,
-      ${text(col('title'))} AS title, ${text(col('summary'))} AS summary, ${text(col('owner'))} AS owner,
-      ${text(col('implementer'))} AS implementer,
-      CASE WHEN btrim(${col('implementer_tax_code')}) ~ '^[0-9]{1,11}$' THEN lpad(btrim(${col('implementer_tax_code')}), 11, '0')
-           ELSE nullif(upper(btrim(${col('implementer_tax_code')})), '') END AS implementer_tax_code,
-      ${text(col('cup_status'))} AS cup_status, ${text(col('nature'))} AS nature, ${text(col('typology'))} AS typology,
-      ${text(col('sector'))} AS sector, ${text(col('procedure'))} AS procedure,
-      ${Object.keys(amounts)
-        .map((k) => `metroplan_it_amount(${col(k)}) AS ${k}`)
-        .join(',\n      ')},
-      metroplan_it_date(${col('updated')}) AS source_updated_at,
+    SELECT ${values.map((v) => `x.${v}`).join(', ')},
       ${problemsArray([
-        cupProblem(col('cup')),
-        `CASE WHEN btrim(coalesce(${col('local_code')}, '')) = '' THEN 'Codice Locale Progetto is empty' END`,
-        `CASE WHEN btrim(coalesce(${col('title')}, '')) = '' THEN 'Titolo progetto is empty' END`,
-        ...Object.values(amounts).map(([k, label]) => amountProblem(col(k), label)),
-        dateProblem(col('updated'), 'Data aggiornamento'),
+        cupProblem(`x.${raw('cup')}`),
+        `CASE WHEN x.local_code = '' THEN 'Codice Locale Progetto is empty' END`,
+        `CASE WHEN x.title IS NULL THEN 'Titolo progetto is empty' END`,
+        ...Object.values(amounts).map(([k, label]) =>
+          parsedAmountProblem(`x.${k}`, `x.${raw(k)}`, label),
+        ),
+        `CASE WHEN x.source_updated_at IS NULL AND NOT metroplan_blank(x.${raw('updated')})
+           THEN 'Data aggiornamento "' || left(x.${raw('updated')}, 40) || '" is not a dd/mm/yyyy date' END`,
       ])} AS problems
-    FROM stage st
-    LEFT JOIN pnrr_code_aliases sa ON sa.alias = nullif(${subRaw}, '')
-    LEFT JOIN pnrr_code_aliases ma ON ma.alias = nullif(${measureRaw}, '')`);
+    FROM (
+      SELECT st.rn,
+        ${cupExpr(col('cup'))} AS cup,
+        btrim(coalesce(${col('local_code')}, '')) AS local_code,
+        coalesce(sa.sub_measure_code, sa.measure_code, metroplan_pnrr_code(${col('sub_measure_code')}), metroplan_pnrr_code(${col('sub_measure_id')}), '') AS sub_measure_code,
+        coalesce(nullif(btrim(${col('programme')}), ''), 'PNRR') AS programme,
+        nullif(upper(btrim(${col('mission')})), '') AS mission,
+        nullif(upper(btrim(${col('component')})), '') AS component,
+        coalesce(ma.measure_code, sa.measure_code, metroplan_pnrr_code(${col('measure_code')}), metroplan_pnrr_code(${col('measure_id')})) AS measure_code,
+        ${text(col('title'))} AS title, ${text(col('summary'))} AS summary, ${text(col('owner'))} AS owner,
+        ${text(col('implementer'))} AS implementer,
+        CASE WHEN btrim(${col('implementer_tax_code')}) ~ '^[0-9]{1,11}$' THEN lpad(btrim(${col('implementer_tax_code')}), 11, '0')
+             ELSE nullif(upper(btrim(${col('implementer_tax_code')})), '') END AS implementer_tax_code,
+        ${text(col('cup_status'))} AS cup_status, ${text(col('nature'))} AS nature, ${text(col('typology'))} AS typology,
+        ${text(col('sector'))} AS sector, ${text(col('procedure'))} AS procedure,
+        ${Object.keys(amounts)
+          .map((k) => `metroplan_it_amount(${col(k)}) AS ${k}, ${col(k)} AS ${raw(k)}`)
+          .join(',\n        ')},
+        metroplan_it_date(${col('updated')}) AS source_updated_at, ${col('updated')} AS ${raw('updated')},
+        ${col('cup')} AS ${raw('cup')}
+      FROM stage st
+      LEFT JOIN pnrr_code_aliases sa ON sa.alias = nullif(${subRaw}, '')
+      LEFT JOIN pnrr_code_aliases ma ON ma.alias = nullif(${measureRaw}, '')
+      OFFSET 0
+    ) x`);
+  await analyseNorm(s);
 
   // The same key twice in one file: the later row is the release's last word.
   await s.query(`
@@ -114,21 +136,31 @@ export async function importProgetti(
     ORDER BY n.rn LIMIT 200`);
 
   const columns = ['cup', 'local_code', 'sub_measure_code', ...compared];
-  const [counts] = await s.query<{ created: number; updated: number }>(
-    `
+  const [valid] = await s.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM norm WHERE problems = '{}'`,
+  );
+  const [counts] = await withIndexesRebuiltIfLarge(
+    s,
+    'projects',
+    valid!.n,
+    { keepUnique: true },
+    () =>
+      s.query<{ created: number; updated: number }>(
+        `
     WITH up AS (
-      INSERT INTO projects (${columns.join(', ')}, content_hash, release_id)
-      SELECT ${columns.map((c) => `n.${c}`).join(', ')}, ${hash}, $1::uuid FROM norm n WHERE n.problems = '{}'
+      INSERT INTO projects (id, ${columns.join(', ')}, content_hash, release_id)
+      SELECT ${importedId('$1', 'row_number() OVER (ORDER BY n.cup, n.local_code, n.sub_measure_code)')},
+        ${columns.map((c) => `n.${c}`).join(', ')}, ${hash}, $1::uuid
+      FROM norm n WHERE n.problems = '{}'
+      ORDER BY n.cup, n.local_code, n.sub_measure_code
       ON CONFLICT (cup, local_code, sub_measure_code) DO UPDATE SET
         ${[...compared, 'content_hash', 'release_id'].map((c) => `${c} = excluded.${c}`).join(', ')},
         version = projects.version + 1, updated_at = now()
       WHERE projects.content_hash IS DISTINCT FROM excluded.content_hash AND NOT projects.is_manual
       RETURNING (xmax = 0) AS inserted)
     SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
-    [releaseId],
-  );
-  const [valid] = await s.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM norm WHERE problems = '{}'`,
+        [releaseId],
+      ),
   );
   return {
     created: counts!.created,

@@ -1,6 +1,6 @@
 import type { RawSession } from '../../../db/rawSession.ts';
 import type { Col, KindResult } from './stage.ts';
-import { cupExpr, cupProblem, dropDuplicates, problemsArray, text } from './stage.ts';
+import { analyseNorm, cupExpr, cupProblem, dropDuplicates, problemsArray, text } from './stage.ts';
 
 const subMeasure = (col: Col) =>
   `coalesce(sa.sub_measure_code, sa.measure_code, metroplan_pnrr_code(${col('sub_measure_code')}), '')`;
@@ -20,8 +20,9 @@ async function replaceRows(
     `(${key.map((k) => `n.${k}`).join(', ')}) = (${key.map((k) => `m.${k}`).join(', ')})`,
     'last',
   );
+  const same = `${key.map((k) => `t.${k} = n.${k}`).join(' AND ')} AND t.row_hash = n.row_hash`;
   const [unchanged] = await s.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM norm n WHERE problems = '{}' AND EXISTS (SELECT 1 FROM ${table} t WHERE t.row_hash = n.row_hash)`,
+    `SELECT count(*)::int AS n FROM norm n WHERE problems = '{}' AND EXISTS (SELECT 1 FROM ${table} t WHERE ${same})`,
   );
   const [updated] = await s.query<{ n: number }>(`
     WITH gone AS (DELETE FROM ${table} t USING norm n WHERE n.problems = '{}'
@@ -31,7 +32,7 @@ async function replaceRows(
     `WITH added AS (
       INSERT INTO ${table} (${columns.join(', ')}, row_hash, release_id)
       SELECT ${columns.join(', ')}, row_hash, $1::uuid FROM norm n
-      WHERE problems = '{}' AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.row_hash = n.row_hash)
+      WHERE problems = '{}' AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE ${same})
       RETURNING 1)
     SELECT count(*)::int AS n FROM added`,
     [releaseId],
@@ -86,6 +87,7 @@ export async function importPagamenti(
         ])} AS problems
       FROM stage st ${aliasJoin(col)}
     ) x`);
+  await analyseNorm(s);
   return replaceRows(
     s,
     'project_payments',
@@ -123,6 +125,7 @@ export async function importIndicatori(
         ])} AS problems
       FROM stage st ${aliasJoin(col)}
     ) x`);
+  await analyseNorm(s);
   return replaceRows(
     s,
     'project_indicators',

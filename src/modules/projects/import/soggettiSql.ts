@@ -1,6 +1,7 @@
 import type { RawSession } from '../../../db/rawSession.ts';
 import type { Col, KindResult } from './stage.ts';
 import {
+  analyseNorm,
   cupExpr,
   cupProblem,
   dropDuplicates,
@@ -42,6 +43,7 @@ export async function importSoggetti(
         ])} AS problems
       FROM stage st
     ) x`);
+  await analyseNorm(s);
   const skipped =
     scope === 'territory'
       ? await keepTerritory(
