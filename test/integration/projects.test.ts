@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  allocateProjects,
+  type Location,
+  type ProjectToAllocate,
+} from '../../src/domain/allocation.ts';
 import { systemActor } from '../../src/domain/roles.ts';
+import { allocationByPlace, allocationRows } from '../../src/modules/projects/repo.ts';
 import { importPnrrFile } from '../../src/modules/projects/import/importFile.ts';
 import { asRole, startTestApp, type Agent, type TestApp } from '../support/testApp.ts';
 
@@ -280,6 +286,35 @@ describe('PNRR money on the territory', () => {
       expect.arrayContaining(['progetti', 'localizzazioni']),
     );
   });
+
+  it.each([
+    [{}, 'pnrr', 100],
+    [{ mission: 'M4' }, 'total', 10],
+  ] as const)(
+    'splits in SQL exactly as the rule of domain/allocation.ts does, to the cent (%j, %s, %i places)',
+    async (filter, amount, places) => {
+      const rows = await allocationRows(t.ctx.db, filter, amount);
+      const byProject = new Map<string, ProjectToAllocate & { locations: Location[] }>();
+      for (const r of [...rows].sort((a, b) => a.key.localeCompare(b.key))) {
+        const p = byProject.get(r.projectId) ?? {
+          id: r.projectId,
+          amount: r.amount,
+          locations: [],
+        };
+        p.locations.push({ key: r.key, share: r.share });
+        byProject.set(r.projectId, p);
+      }
+      const expected = allocateProjects([...byProject.values()]);
+      const actual = await allocationByPlace(t.ctx.db, filter, amount);
+      expect(actual.length).toBe(expected.size);
+      expect(actual.length).toBeGreaterThan(places);
+      for (const place of actual) {
+        const reference = expected.get(place.place)!;
+        expect(Math.round(reference.amount * 100), place.place).toBe(place.cents);
+        expect(place.projects).toBeCloseTo(reference.projects, 9);
+      }
+    },
+  );
 
   it('filters by mission', async () => {
     const all = (await t.app.inject({ method: 'GET', url: '/api/v1/analytics/pnrr' })).json();

@@ -1,4 +1,3 @@
-import { allocateProjects } from '../../domain/allocation.ts';
 import {
   giniWeighted,
   lorenzCurve,
@@ -59,22 +58,15 @@ export async function pnrrAnalytics(
   filter: repo.AllocationFilter & { amount?: 'pnrr' | 'total' },
 ): Promise<PnrrAnalytics> {
   const amount = filter.amount ?? 'pnrr';
-  const [rows, comuniPage, zones, sources] = await Promise.all([
-    repo.allocationRows(ctx.db, filter, amount),
+  const [places, comuniPage, zones, sources] = await Promise.all([
+    repo.allocationByPlace(ctx.db, filter, amount),
     listComuni(ctx, { pageSize: 10_000, sort: 'name' }),
     listZones(ctx),
     repo.releasesUsed(ctx.db),
   ]);
-  const byProject = new Map<
-    string,
-    { id: string; amount: number | null; locations: { key: string; share: number | null }[] }
-  >();
-  for (const r of rows) {
-    const p = byProject.get(r.projectId) ?? { id: r.projectId, amount: r.amount, locations: [] };
-    p.locations.push({ key: r.key, share: r.share });
-    byProject.set(r.projectId, p);
-  }
-  const allocation = allocateProjects([...byProject.values()]);
+  const allocation = new Map(
+    places.map((p) => [p.place, { amount: p.cents / 100, projects: p.projects }]),
+  );
   const comuni = comuniPage.items.map((c) => {
     const a = allocation.get(c.istatCode);
     const eur = round2(a?.amount ?? 0);

@@ -178,6 +178,68 @@ export async function allocationRows(db: Executor, f: AllocationFilter, amount: 
     );
 }
 
+/**
+ * The rule of domain/allocation.ts (allocateProjects), in the database: each matching project's
+ * amount split among its places in whole cents (by the release's shares, evenly where none are
+ * given; largest remainders get the cents left over, ties to the place that sorts first), and
+ * the project counted by its part in each. One row per place; only the totals cross to Node, not
+ * 400,000 locations, and on PostgreSQL the work leaves the server's event loop.
+ */
+export async function allocationByPlace(
+  db: Executor,
+  f: AllocationFilter,
+  amount: 'pnrr' | 'total',
+): Promise<{ place: string; cents: number; projects: number }[]> {
+  const column = amount === 'pnrr' ? sql`p.funding_pnrr` : sql`p.funding_total`;
+  const where = [
+    f.mission ? sql`p.mission = ${f.mission}` : undefined,
+    f.measure
+      ? sql`(p.measure_code = ${f.measure} or p.sub_measure_code = ${f.measure})`
+      : undefined,
+    f.cupStatus ? sql`p.cup_status = ${f.cupStatus}` : undefined,
+    f.subject
+      ? sql`exists (select 1 from ${projectSubjects} s where s.cup = p.cup and s.local_code = p.local_code and s.tax_code = ${f.subject.trim().toUpperCase()})`
+      : undefined,
+  ].filter((w) => w !== undefined);
+  const result = (await db.execute(sql`
+    WITH places AS (
+      SELECT p.id, round(${column} * 100)::bigint AS total_cents,
+        coalesce(l.comune_code, 'outside:' || coalesce(l.special, '') || ':' || coalesce(l.region_code, '') || coalesce(l.province_code, '')) AS place,
+        sum(l.share::float8) FILTER (WHERE l.share >= 0) AS share
+      FROM ${projects} p
+      JOIN ${projectLocations} l ON l.cup = p.cup AND l.local_code = p.local_code
+        AND (l.sub_measure_code = p.sub_measure_code OR l.sub_measure_code = '' OR p.sub_measure_code = '')
+      ${where.length > 0 ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
+      GROUP BY p.id, 2, 3),
+    counted AS (
+      SELECT *, count(*) OVER project AS n, count(share) OVER project AS given,
+        coalesce(sum(share) OVER project, 0) AS given_sum
+      FROM places WINDOW project AS (PARTITION BY id)),
+    weighed AS (
+      SELECT id, total_cents, place,
+        CASE WHEN given = 0 OR given_sum = 0 THEN 1.0::float8 / n
+          ELSE coalesce(share, CASE WHEN n > given THEN greatest(0, 1 - given_sum) / (n - given) ELSE 0 END)
+            / (given_sum + CASE WHEN n > given THEN greatest(0, 1 - given_sum) ELSE 0 END) END AS weight
+      FROM counted),
+    floored AS (
+      SELECT *, floor(abs(total_cents) * weight) AS whole, abs(total_cents) * weight - floor(abs(total_cents) * weight) AS remainder
+      FROM weighed),
+    cents AS (
+      SELECT place, weight, total_cents,
+        sign(total_cents) * (whole + CASE WHEN row_number() OVER (PARTITION BY id ORDER BY remainder DESC, place)
+          <= abs(total_cents) - sum(whole) OVER (PARTITION BY id) THEN 1 ELSE 0 END) AS cents
+      FROM floored)
+    SELECT place, coalesce(sum(cents), 0)::bigint::text AS cents, sum(weight) AS projects
+    FROM cents GROUP BY place`)) as unknown as {
+    rows: { place: string; cents: string; projects: number }[];
+  };
+  return result.rows.map((r) => ({
+    place: r.place,
+    cents: Number(r.cents),
+    projects: Number(r.projects),
+  }));
+}
+
 /** Changes whenever an import or an edit changes projects: the analytics cache keys on it. */
 export async function projectsRevision(db: Executor): Promise<string> {
   const [row] = await db
