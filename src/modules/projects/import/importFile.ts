@@ -16,7 +16,7 @@ import { importLocalizzazioni } from './localizzazioniSql.ts';
 import { importProgetti } from './progettiSql.ts';
 import { importIndicatori, importPagamenti } from './releasesSql.ts';
 import { importSoggetti } from './soggettiSql.ts';
-import type { KindResult } from './stage.ts';
+import { bulkSettings, type KindResult } from './stage.ts';
 
 export const maxImportBytes = 512 * 1024 * 1024;
 const maxReportedRejections = 500;
@@ -155,6 +155,7 @@ export async function importPnrrFile(
 
   const report = await withRawTransaction(ctx.db, async (s) => {
     onProgress('staging', `${format.kind}: copying rows`);
+    await bulkSettings(s);
     await stageFile(s, text, separator, headers.length);
     // A release has few distinct dates: each is parsed once, not once a row.
     const [read] = await s.query<{ n: number; release_date: string | null }>(

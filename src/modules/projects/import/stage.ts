@@ -64,11 +64,14 @@ export async function replaceProjectRows(
   const unchanged = await count(`
     SELECT count(*)::int AS n FROM norm n
     WHERE problems = '{}' AND EXISTS (SELECT 1 FROM ${table} t WHERE ${same})`);
+  // One join of the table with the release's projects, each with the hashes it lists: no
+  // anti-join for the planner to run as a loop over 400,000 staged rows per table row.
   const removed = await count(`
-    WITH gone AS (
-      DELETE FROM ${table} t
-      WHERE (t.cup, t.local_code) IN (SELECT cup, local_code FROM norm WHERE problems = '{}')
-        AND NOT EXISTS (SELECT 1 FROM norm n WHERE n.problems = '{}' AND ${same})
+    WITH listed AS (
+      SELECT cup, local_code, array_agg(row_hash) AS hashes FROM norm WHERE problems = '{}' GROUP BY 1, 2),
+    gone AS (
+      DELETE FROM ${table} t USING listed l
+      WHERE t.cup = l.cup AND t.local_code = l.local_code AND t.row_hash <> ALL (l.hashes)
       RETURNING 1)
     SELECT count(*)::int AS n FROM gone`);
   const valid = await count(`SELECT count(*)::int AS n FROM norm WHERE problems = '{}'`);
@@ -166,10 +169,19 @@ export async function withIndexesRebuiltIfLarge<T>(
 /**
  * Statistics for the normalised rows: a temporary table has none until analysed, and without them
  * the planner once compared 32,000 rows with 32,000 rows one pair at a time (a re-import that
- * took minutes instead of seconds). Sorts and hashes get room for a national file.
+ * took minutes instead of seconds).
  */
 export async function analyseNorm(s: Query): Promise<void> {
+  await s.query('ANALYZE norm');
+}
+
+/**
+ * Settings of an import's transaction: room for the sorts and hashes of a national file, and no
+ * JIT compilation, which spent seconds compiling the long normalising expressions on PostgreSQL
+ * 15 to run them once.
+ */
+export async function bulkSettings(s: Query): Promise<void> {
   await s.query(`SET LOCAL work_mem = '64MB'`);
   await s.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-  await s.query('ANALYZE norm');
+  await s.query(`SET LOCAL jit = off`);
 }
