@@ -90,6 +90,8 @@ describe('listing measures', () => {
     expect(first.total).toBe(217);
     expect(first.items[0].code).toBe('M1C1I1.1');
     expect(third.items).toHaveLength(17);
+    const all = (await get('/api/v1/pnrr/measures?pageSize=500')).json();
+    expect(all.items).toHaveLength(217);
   });
 
   it('gives each measure its sub-measures and its SDGs', async () => {
@@ -144,7 +146,7 @@ describe('listing measures', () => {
       ['mission=M12', 'querystring.mission'],
       ['component=M1-C1', 'querystring.component'],
       ['sdg=18', 'querystring.sdg'],
-      ['pageSize=500', 'querystring.pageSize'],
+      ['pageSize=501', 'querystring.pageSize'],
       ['status=open', 'querystring.status'],
     ];
     for (const [query, field] of cases) {

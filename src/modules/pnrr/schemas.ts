@@ -97,6 +97,8 @@ export const MeasureListQuery = Type.Object(
     sdg: Type.Optional(SdgGoal),
     q: Type.Optional(Text(80, 1)),
     ...pagingQuery,
+    // The whole taxonomy fits one page: 217 measures in the 2025 revision.
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 25 })),
   },
   { additionalProperties: false },
 );
