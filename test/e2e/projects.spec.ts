@@ -330,6 +330,29 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
         name: 'Ciclovia del Villoresi, tratto di Garbagnate Milanese',
       })
       .waitFor();
+    const projectUrl = page.url();
+
+    // A unit of the city follows it: shown on its page, and a filter of the explorer.
+    const unitName = `Settore mobilità ${String(Date.now()).slice(-6)}`;
+    await page.goto('/admin/unita-organizzative');
+    await page.getByRole('button', { name: 'Nuova unità organizzativa' }).click();
+    const form = page.getByRole('region', { name: 'Nuova unità organizzativa' });
+    await form.getByLabel('Nome').fill(unitName);
+    await form.getByLabel('Tipo').selectOption({ label: 'Settore' });
+    await form.getByRole('button', { name: 'Crea unità' }).click();
+    await page.getByText(`Unità «${unitName}» creata.`).waitFor();
+    await page.goto(projectUrl);
+    await page.getByText('Nessuna unità organizzativa lo segue ancora.').waitFor();
+    await page.getByLabel('Unità organizzativa', { exact: true }).selectOption({ label: unitName });
+    await page.getByRole('button', { name: 'Assegna' }).click();
+    await page.getByText(`Assegnazione salvata: ${unitName}.`).waitFor();
+    await page.getByText(`Ora la segue: ${unitName}.`).waitFor();
+    await page.getByRole('link', { name: unitName }).click();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await expect
+      .poll(() => page.getByRole('link', { name: /Ciclovia del Villoresi/ }).count())
+      .toBe(1);
+    await page.getByText('1 progetto trovato').waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -586,6 +586,12 @@ describe('projects entered by hand', () => {
       payload: { version: project.version, orgUnitId: unit },
     });
     expect(ok.statusCode).toBe(200);
+    expect(ok.json().orgUnit).toEqual({ id: unit, name: expect.stringMatching(/^Settore /) });
+    const followed = await t.app.inject({ method: 'GET', url: `/api/v1/projects?orgUnit=${unit}` });
+    expect(followed.json()).toMatchObject({ total: 1, items: [{ id: project.id }] });
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/projects?orgUnit=settore-1' });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('orgUnit');
   });
 
   it('names the field of a bad CUP or an unknown comune', async () => {

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client.ts';
 import {
   comuni,
   importReleases,
+  orgUnits,
   projectIndicators,
   projectPayments,
   projectLocations,
@@ -19,6 +20,7 @@ export interface ProjectFilter {
   comune?: string;
   zone?: string;
   subject?: string;
+  orgUnit?: string;
 }
 
 export type ProjectSort = 'title' | 'funding' | 'pnrr' | 'updated';
@@ -47,6 +49,7 @@ function projectWhere(f: ProjectFilter): SQL | undefined {
           sql`l.comune_code in (select ${comuni.istatCode} from ${comuni} where ${comuni.zoneId} = ${f.zone})`,
         )
       : undefined,
+    f.orgUnit ? eq(projects.orgUnitId, f.orgUnit) : undefined,
     f.subject
       ? sql`exists (select 1 from ${projectSubjects} s where s.cup = "projects"."cup" and s.local_code = "projects"."local_code"
                and (s.tax_code = ${f.subject.trim().toUpperCase()} or s.name ilike ${like(f.subject)}))`
@@ -94,6 +97,14 @@ export async function listProjects(
 
 export async function findProject(db: Executor, id: string) {
   const [row] = await db.select().from(projects).where(eq(projects.id, id));
+  return row;
+}
+
+export async function orgUnitRef(db: Executor, id: string) {
+  const [row] = await db
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, id));
   return row;
 }
 

@@ -78,6 +78,12 @@ export const Project = Type.Object({
     }),
   ),
   isManual: Type.Boolean(),
+  orgUnit: Nullable(
+    Type.Object(
+      { id: Type.String(), name: Type.String() },
+      { description: 'the org unit of the metropolitan city that follows the project' },
+    ),
+  ),
   version: Type.Integer(),
   payments: Nullable(
     Type.Object({
@@ -185,6 +191,7 @@ export const projectFilters = {
   comune: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
   zone: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 })),
   subject: Type.Optional(Text(120, 2)),
+  orgUnit: Type.Optional(Uuid),
 };
 
 export const Amount = Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 1e12 })));

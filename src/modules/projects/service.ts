@@ -64,6 +64,7 @@ export interface ProjectView extends ProjectSummaryView {
     legalForm: string | null;
   }[];
   isManual: boolean;
+  orgUnit: { id: string; name: string } | null;
   version: number;
   /** From the payments release: what was paid, kept apart from what was financed. */
   payments: {
@@ -88,12 +89,13 @@ export interface ProjectView extends ProjectSummaryView {
 export async function getProject(ctx: Ctx, id: string): Promise<ProjectView> {
   const p = await repo.findProject(ctx.db, id);
   if (!p) throw NotFound('Project', id);
-  const [locations, subjects, release, payments, indicators] = await Promise.all([
+  const [locations, subjects, release, payments, indicators, orgUnit] = await Promise.all([
     repo.locationsOf(ctx.db, p.cup, p.localCode),
     repo.subjectsOf(ctx.db, p.cup, p.localCode),
     p.releaseId ? repo.findRelease(ctx.db, p.releaseId) : undefined,
     repo.paymentsOf(ctx.db, p),
     repo.indicatorsOf(ctx.db, p),
+    p.orgUnitId ? repo.orgUnitRef(ctx.db, p.orgUnitId) : null,
   ]);
   const inComuni = locations.filter((l) => l.comuneName !== null);
   const comuni = [
@@ -142,6 +144,7 @@ export async function getProject(ctx: Ctx, id: string): Promise<ProjectView> {
       legalForm: s.legalForm,
     })),
     isManual: p.isManual,
+    orgUnit: orgUnit ?? null,
     version: p.version,
     payments: payments
       ? {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { cx } from '../../ui/classNames.ts';
 import { SelectField } from '../../ui/fields.tsx';
 import { SearchField } from '../../ui/SearchField.tsx';
+import { useOrgUnits } from '../admin/hooks.ts';
 import { allMissions } from '../plan/types.ts';
 import { useComuni, useZones } from '../territory/hooks.ts';
 import { MeasureSelect } from './MeasureSelect.tsx';
@@ -16,6 +17,7 @@ export const projectDefaults = {
   zone: '',
   comune: '',
   subject: '',
+  orgUnit: '',
   sort: '-pnrr',
   page: '1',
 };
@@ -33,6 +35,7 @@ export function filterOf(state: ProjectFilterState): ProjectFilter {
     zone: state.zone || undefined,
     comune: /^[0-9]{6}$/.test(state.comune) ? state.comune : undefined,
     subject: words(state.subject),
+    orgUnit: /^[0-9a-f-]{36}$/.test(state.orgUnit) ? state.orgUnit : undefined,
   };
 }
 
@@ -55,7 +58,8 @@ export function ProjectFilters({ filters, onChange }: ProjectFiltersProps) {
   const { t } = useTranslation();
   const zones = useZones();
   const comuni = useComuni({ pageSize: 200, sort: 'name' });
-  const folded = ['subject', 'mission', 'measure', 'zone', 'comune', 'sort'] as const;
+  const units = useOrgUnits();
+  const folded = ['subject', 'mission', 'measure', 'zone', 'comune', 'orgUnit', 'sort'] as const;
   // On a phone the filters beyond the search fold away; on wider screens they are always shown.
   const [moreOpen, setMoreOpen] = useState(
     folded.some((key) => filters[key] !== projectDefaults[key]),
@@ -135,6 +139,17 @@ export function ProjectFilters({ filters, onChange }: ProjectFiltersProps) {
               value: comune.istatCode,
               label: comune.name,
             }))}
+          />
+        </div>
+        <div className="col-12 col-md-6 col-lg-4">
+          <SelectField
+            label={t('projects.filters.orgUnit')}
+            value={filters.orgUnit}
+            onChange={(orgUnit) => onChange({ orgUnit })}
+            emptyLabel={t('projects.filters.allOrgUnits')}
+            options={(units.data ?? [])
+              .filter((unit) => !unit.archived)
+              .map((unit) => ({ value: unit.id, label: unit.name }))}
           />
         </div>
         <div className="col-12 col-lg-8">

@@ -66,6 +66,11 @@ function OrgUnitForm({ project }: { project: Project }) {
       <h3 id="org-unit-title" className="h6">
         {t('projects.manage.unitTitle')}
       </h3>
+      <p className="small">
+        {project.orgUnit
+          ? t('projects.manage.current', { unit: project.orgUnit.name })
+          : t('projects.manage.noneYet')}
+      </p>
       <div className="row g-2 align-items-end">
         <div className="col-12 col-md-8">
           <SelectField

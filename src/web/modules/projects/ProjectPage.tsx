@@ -142,6 +142,13 @@ function Classification({ project }: { project: Project }) {
         <Fact label={t('projects.fields.typology')}>{project.typology ?? none}</Fact>
         <Fact label={t('projects.fields.sector')}>{project.sector ?? none}</Fact>
         <Fact label={t('projects.fields.procedure')}>{project.procedure ?? none}</Fact>
+        <Fact label={t('projects.fields.orgUnit')}>
+          {project.orgUnit ? (
+            <Link to={`/progetti?orgUnit=${project.orgUnit.id}`}>{project.orgUnit.name}</Link>
+          ) : (
+            none
+          )}
+        </Fact>
         <Fact label={t('projects.fields.sourceUpdatedAt')}>
           {project.sourceUpdatedAt ? format.date(project.sourceUpdatedAt) : none}
         </Fact>

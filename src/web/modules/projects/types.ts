@@ -96,6 +96,8 @@ export interface Project extends ProjectSummary {
   placesOutsideComuni: PlaceOutside[];
   subjects: Subject[];
   isManual: boolean;
+  /** The org unit of the metropolitan city that follows the project. */
+  orgUnit: { id: string; name: string } | null;
   version: number;
   /** From the payments release: what was paid, kept apart from what was financed. */
   payments: Payments | null;
@@ -128,6 +130,7 @@ export interface ProjectFilter {
   comune?: string;
   zone?: string;
   subject?: string;
+  orgUnit?: string;
 }
 
 export interface ProjectsQuery extends ProjectFilter {
