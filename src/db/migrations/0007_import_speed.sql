@@ -40,15 +40,21 @@ LANGUAGE sql IMMUTABLE AS $$
   SELECT metroplan_blank(raw) OR btrim(raw) ~ '^[+-]?([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?$'
 $$;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION metroplan_it_date(raw text) RETURNS date
+-- A calendar day or NULL: the shared half of the two date readers below. Nested CASE, not AND,
+-- so that make_date only ever sees a valid month.
+CREATE OR REPLACE FUNCTION metroplan_valid_date(y int, m int, d int) RETURNS date
 LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE
-    WHEN raw IS NULL OR btrim(raw) !~ '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$' THEN NULL
-    WHEN split_part(btrim(raw), '/', 2)::int NOT BETWEEN 1 AND 12 OR split_part(btrim(raw), '/', 3)::int < 1 THEN NULL
-    WHEN split_part(btrim(raw), '/', 1)::int BETWEEN 1 AND extract(day FROM
-        make_date(split_part(btrim(raw), '/', 3)::int, split_part(btrim(raw), '/', 2)::int, 1) + interval '1 month' - interval '1 day')::int
-      THEN make_date(split_part(btrim(raw), '/', 3)::int, split_part(btrim(raw), '/', 2)::int, split_part(btrim(raw), '/', 1)::int)
+    WHEN m NOT BETWEEN 1 AND 12 OR y < 1 THEN NULL
+    WHEN d BETWEEN 1 AND extract(day FROM make_date(y, m, 1) + interval '1 month' - interval '1 day')::int
+      THEN make_date(y, m, d)
   END
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION metroplan_it_date(raw text) RETURNS date
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN raw IS NOT NULL AND btrim(raw) ~ '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$' THEN metroplan_valid_date(
+    split_part(btrim(raw), '/', 3)::int, split_part(btrim(raw), '/', 2)::int, split_part(btrim(raw), '/', 1)::int) END
 $$;
 --> statement-breakpoint
 -- M1C1I1.03.01 -> M1C1I1.3.1, M1C1I1.02.00 -> M1C1I1.2 (as domain/pnrrCode.ts), without a FROM.
@@ -65,13 +71,8 @@ $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION metroplan_iso_date(raw text) RETURNS date
 LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE
-    WHEN raw IS NULL OR btrim(raw) !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN NULL
-    WHEN split_part(btrim(raw), '-', 2)::int NOT BETWEEN 1 AND 12 OR split_part(btrim(raw), '-', 1)::int < 1 THEN NULL
-    WHEN split_part(btrim(raw), '-', 3)::int BETWEEN 1 AND extract(day FROM
-        make_date(split_part(btrim(raw), '-', 1)::int, split_part(btrim(raw), '-', 2)::int, 1) + interval '1 month' - interval '1 day')::int
-      THEN make_date(split_part(btrim(raw), '-', 1)::int, split_part(btrim(raw), '-', 2)::int, split_part(btrim(raw), '-', 3)::int)
-  END
+  SELECT CASE WHEN raw IS NOT NULL AND btrim(raw) ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN metroplan_valid_date(
+    split_part(btrim(raw), '-', 1)::int, split_part(btrim(raw), '-', 2)::int, split_part(btrim(raw), '-', 3)::int) END
 $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION metroplan_dot_amount_ok(raw text) RETURNS boolean
