@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logInAsAdmin } from './support/auth.ts';
+import { logIn, logInAsAdmin } from './support/auth.ts';
 import { launchBrowser, newVisitor, pathOf, snap } from './support/browser.ts';
 
 describe('The administrator manages accounts', () => {
@@ -67,6 +67,37 @@ describe('The administrator manages accounts', () => {
     await row.waitFor();
 
     expect(errors).toEqual([]);
+  });
+
+  it('keeps the top bar within a phone screen for a user with a long name', async () => {
+    const { page } = await newVisitor(browser);
+    await logInAsAdmin(page);
+    const { csrfToken } = await (await page.request.get('/api/v1/session')).json();
+    const email = `ufficio.piano.${Date.now()}@example.it`;
+    const created = await page.request.post('/api/v1/users', {
+      headers: { 'x-csrf-token': csrfToken },
+      data: {
+        email,
+        name: 'Maria Antonietta Castiglioni Bianchi della Valle',
+        role: 'pnrr_officer',
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { temporaryPassword } = await created.json();
+
+    const phone = await newVisitor(browser);
+    await phone.page.setViewportSize({ width: 390, height: 844 });
+    await logIn(phone.page, email, temporaryPassword);
+    // On a phone the button shows its icon alone; its accessible name still says who is in.
+    await phone.page
+      .getByRole('button', {
+        name: 'Menu utente: Maria Antonietta Castiglioni Bianchi della Valle',
+        exact: true,
+      })
+      .waitFor();
+    const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    expect(phone.errors).toEqual([]);
   });
 
   it('resets a password after confirming, and disables an account', async () => {

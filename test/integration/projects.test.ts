@@ -163,16 +163,17 @@ describe('a newer release', () => {
       'j51b21000000001;CLP-TEST-1;"Riqualificazione del municipio, piano ""terra""";114.000.000;" 600.000.000,00 ";15/03/2024;M1C1I1.02.00',
       'J51B21000000002;CLP-TEST-2;Città più verde;N/D;0;31/02/2024;M1C1I1.02.00',
       'BAD;CLP-TEST-3;Riga sbagliata;12a;;;',
+      'J51B21000000004;CLP-TEST-4;N/D;1000;1000;15/03/2024;M1C1I1.02.00',
     ].join('\r\n');
     const bytes = Buffer.from(csv, 'latin1');
     const report = await importPnrrFile(t.ctx, systemActor, { fileName: 'vecchio.csv', bytes });
     expect(report).toMatchObject({
       encoding: 'windows-1252',
-      rowsRead: 3,
+      rowsRead: 4,
       created: 1,
-      rejected: 2,
+      rejected: 3,
     });
-    expect(report.rejectedRows.map((r) => r.row)).toEqual([2, 3]);
+    expect(report.rejectedRows.map((r) => r.row)).toEqual([2, 3, 4]);
     expect(report.rejectedRows[0]!.reasons).toEqual([
       'Data aggiornamento "31/02/2024" is not a dd/mm/yyyy date',
     ]);
@@ -180,6 +181,8 @@ describe('a newer release', () => {
       'CUP "BAD" is not 15 letters and digits',
       'Finanziamento PNRR "12a" is not an amount',
     ]);
+    // A title the release does not give cannot name a project.
+    expect(report.rejectedRows[2]!.reasons).toEqual(['Titolo progetto is empty']);
     const page = (
       await t.app.inject({ method: 'GET', url: '/api/v1/projects?q=J51B21000000001' })
     ).json();

@@ -76,8 +76,10 @@ export function UserMenu() {
           <Icon name="user" color="primary" />
         </span>
         <span className="visually-hidden">{t('header.userMenu')}: </span>
-        <span className="mp-user-name">{user.name}</span>
-        <Icon name="expand" color="white" size="sm" />
+        {/* On a phone only the icon shows: the name stays in the button's accessible name. */}
+        <span className="mp-user-name d-none d-md-inline">{user.name}</span>
+        <span className="visually-hidden d-md-none">{user.name}</span>
+        <Icon name="expand" color="white" size="sm" className="d-none d-md-inline" />
       </button>
       <div id={menuId} className="mp-user-menu-panel shadow" hidden={!open}>
         <p className="small text-muted px-3 pt-2 mb-1">{t(`roles.${user.role}`)}</p>
