@@ -89,6 +89,25 @@ describe('the public plan browser', () => {
     expect(tree.filtered).toBe(true);
   });
 
+  it('filters the tree by section, keeping the three sections with goals only in the one asked', async () => {
+    const plan = await planBySlug('psttm-2022-2024');
+    const url = `/api/v1/plan-versions/${plan.versions[0].id}/tree`;
+    const all = (await get(url)).json();
+    const tree = (await get(`${url}?section=3`)).json();
+    type Section = { sectionCode: string; goals: { sectionCode: string }[] };
+    expect(tree.sections.map((s: Section) => s.sectionCode)).toEqual(['1', '2', '3']);
+    const goals = tree.sections.flatMap((s: Section) => s.goals);
+    expect(goals.length).toBeGreaterThan(0);
+    expect(goals.every((g: { sectionCode: string }) => g.sectionCode === '3')).toBe(true);
+    expect(goals).toHaveLength(
+      all.sections.find((s: Section) => s.sectionCode === '3').goals.length,
+    );
+    expect(tree.filtered).toBe(true);
+    const bad = await get(`${url}?section=4`);
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('section');
+  });
+
   it('searches in Italian, whatever the word form', async () => {
     const plan = await planBySlug('psttm-2022-2024');
     const tree = (

@@ -114,6 +114,7 @@ export const Tree = Type.Object({
 
 export const TreeQuery = Type.Object(
   {
+    section: Type.Optional(SectionCode),
     mission: Type.Optional(Type.Array(Mission, { maxItems: 7 })),
     sdg: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 17 }), { maxItems: 17 })),
     zone: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 })),

@@ -15,6 +15,8 @@ import * as repo from './repo.ts';
 import { visibleVersion } from './versions.ts';
 
 export interface TreeFilter {
+  /** One of the plan's three sections: the others come back without goals. */
+  section?: string;
   missions?: string[];
   sdgs?: number[];
   zone?: string;
@@ -88,6 +90,7 @@ export async function planTree(
       }))
       .filter((a) => matches(a.row, a.effectiveMissions))
       .map(({ row: _row, ...a }) => a);
+    if (filter.section && goal.sectionCode !== filter.section) continue;
     if (!matches(goal, goal.missions) && actions.length === 0) continue;
     goalNodes.push({ ...presentItem(goal), effectiveMissions: goal.missions, actions });
   }
