@@ -1,6 +1,5 @@
-import { Breadcrumb, BreadcrumbItem } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { PageBreadcrumb, type BreadcrumbStep } from '../../ui/PageBreadcrumb.tsx';
 
 /** Home / Piano strategico / …trail / current page. */
 export function PlanBreadcrumb({
@@ -8,28 +7,10 @@ export function PlanBreadcrumb({
   trail = [],
 }: {
   current: string;
-  trail?: { to: string; label: string }[];
+  trail?: BreadcrumbStep[];
 }) {
   const { t } = useTranslation();
   return (
-    <Breadcrumb aria-label={t('breadcrumb.label')} className="mp-no-print">
-      <BreadcrumbItem>
-        <Link to="/">{t('nav.home')}</Link>
-        <span className="separator">/</span>
-      </BreadcrumbItem>
-      <BreadcrumbItem>
-        <Link to="/piano">{t('nav.plan')}</Link>
-        <span className="separator">/</span>
-      </BreadcrumbItem>
-      {trail.map((step) => (
-        <BreadcrumbItem key={step.to}>
-          <Link to={step.to}>{step.label}</Link>
-          <span className="separator">/</span>
-        </BreadcrumbItem>
-      ))}
-      <BreadcrumbItem active aria-current="page">
-        {current}
-      </BreadcrumbItem>
-    </Breadcrumb>
+    <PageBreadcrumb current={current} trail={[{ to: '/piano', label: t('nav.plan') }, ...trail]} />
   );
 }

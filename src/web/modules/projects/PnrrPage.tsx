@@ -15,7 +15,7 @@ import { usePnrrAnalytics } from './hooks.ts';
 import { MeasureSelect } from './MeasureSelect.tsx';
 import { useMoney } from './money.ts';
 import { ComuniAllocationTable, SourcesList, ZonesAllocationTable } from './PnrrTables.tsx';
-import { ProjectsBreadcrumb } from './ProjectsBreadcrumb.tsx';
+import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
 import { PnrrConcentration } from './PnrrConcentration.tsx';
 import { ProjectsNav } from './ProjectsNav.tsx';
 import type { Analytics } from './types.ts';
@@ -50,7 +50,7 @@ export default function PnrrPage() {
 
   return (
     <>
-      <ProjectsBreadcrumb current={t('projects.pnrr.title')} />
+      <PageBreadcrumb current={t('projects.pnrr.title')} />
       <h1>{t('projects.pnrr.title')}</h1>
       <p className="lead">{t('projects.pnrr.lead')}</p>
       <ProjectsNav />

@@ -22,7 +22,7 @@ import {
   type ProjectFormValues,
 } from './projectFormValues.ts';
 import { ProjectFormFields } from './ProjectFormFields.tsx';
-import { ProjectsBreadcrumb } from './ProjectsBreadcrumb.tsx';
+import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
 import type { FundingSource, Project } from './types.ts';
 import './projects.css';
 
@@ -174,7 +174,7 @@ function ProjectEditor({ project, onReload }: { project?: Project; onReload?: ()
 
   return (
     <>
-      <ProjectsBreadcrumb current={project ? t('common.edit') : heading} trail={trail} />
+      <PageBreadcrumb current={project ? t('common.edit') : heading} trail={trail} />
       <h1>{heading}</h1>
       <p className="lead">{t('projects.form.lead')}</p>
       <form ref={form} onSubmit={submit} noValidate className="mp-project-form">

@@ -13,7 +13,7 @@ import { LinkedActions } from './LinkedActions.tsx';
 import { canImportProjects } from './policy.ts';
 import { ProjectManagement } from './ProjectManagement.tsx';
 import { ProjectProgress } from './ProjectProgress.tsx';
-import { ProjectsBreadcrumb } from './ProjectsBreadcrumb.tsx';
+import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
 import { MissionCode } from './ProjectTexts.tsx';
 import { SourceLine } from './SourceLine.tsx';
 import type { PlaceOutside, Project } from './types.ts';
@@ -35,7 +35,7 @@ function ProjectView({ project }: { project: Project }) {
   useDocumentTitle(project.title);
   return (
     <>
-      <ProjectsBreadcrumb
+      <PageBreadcrumb
         current={project.cup}
         trail={[{ to: '/progetti', label: t('nav.projects') }]}
       />

@@ -18,7 +18,7 @@ import {
   ProjectFilters,
   sortOf,
 } from './ProjectFilters.tsx';
-import { ProjectsBreadcrumb } from './ProjectsBreadcrumb.tsx';
+import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
 import { ProjectsNav } from './ProjectsNav.tsx';
 import { ComuniNames, MissionCode } from './ProjectTexts.tsx';
 import { exportFormats, type ProjectFilter, type ProjectSummary } from './types.ts';
@@ -39,7 +39,7 @@ export default function ProjectsPage() {
 
   return (
     <>
-      <ProjectsBreadcrumb current={t('nav.projects')} />
+      <PageBreadcrumb current={t('nav.projects')} />
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
         <h1>{t('projects.explorer.title')}</h1>
         {canEnterProjects(user) ? (

@@ -1,7 +1,13 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../app/format.ts';
-import { boundsOf } from '../../territory/charts/ComuniMap.tsx';
+import {
+  choroplethSeries,
+  PALETTE,
+  tooltipRow,
+  useComuneClick,
+  useMapShapes,
+} from '../../territory/charts/choropleth.ts';
 import { echarts } from '../../territory/charts/echartsMap.ts';
 import { escapeHtml } from '../../territory/charts/escapeHtml.ts';
 import { useChart } from '../../territory/charts/useChart.ts';
@@ -23,13 +29,8 @@ interface PerResidentMapProps {
   onSelect: (istatCode: string) => void;
 }
 
-const COMUNI_MAP = 'metroplan-pnrr-comuni';
-const ZONES_MAP = 'metroplan-pnrr-zones';
-// Sequential blues as on the home map; grey for comuni with no project (no money is not "little").
-const PALETTE = ['#deebf7', '#9ecae1', '#4292c6', '#2166ac', '#08306b'];
+// Grey for comuni with no project (no money is not "little"); the blues of the home map otherwise.
 const NONE = '#f2f2f2';
-
-type GeoJsonInput = Parameters<typeof echarts.registerMap>[1];
 
 /**
  * € per resident in each comune, with the zone borders over it: the territory's choropleth
@@ -47,19 +48,8 @@ export function PerResidentMap({
   const money = useMoney();
   const format = useFormat();
   const [ref, chart] = useChart(echarts);
-  const bounds = useMemo(() => boundsOf(comuni), [comuni]);
+  const { maps, bounds } = useMapShapes('metroplan-pnrr', comuni, zones);
   const breaks = useMemo(() => perResidentBreaks(allocations), [allocations]);
-
-  useEffect(() => {
-    echarts.registerMap(COMUNI_MAP, comuni as unknown as GeoJsonInput);
-  }, [comuni]);
-
-  useEffect(() => {
-    if (zones) {
-      const drawable = { ...zones, features: zones.features.filter((f) => f.geometry) };
-      echarts.registerMap(ZONES_MAP, drawable as unknown as GeoJsonInput);
-    }
-  }, [zones]);
 
   useEffect(() => {
     if (!chart) return;
@@ -86,8 +76,6 @@ export function PerResidentMap({
         allocation,
       };
     });
-    const row = (name: string, value: string) =>
-      `<div>${escapeHtml(name)}: <strong>${escapeHtml(value)}</strong></div>`;
     // Drawn a little above the middle, so that on a phone the legend sits below the shapes.
     const layout = { layoutCenter: ['50%', '42%'], layoutSize: '92%', boundingCoords: bounds };
 
@@ -102,10 +90,13 @@ export function PerResidentMap({
             if (!a) return '';
             return [
               `<div><strong>${escapeHtml(a.name)}</strong></div>`,
-              row(t('projects.pnrr.perResident'), money.cents(a.perResident)),
-              row(t('projects.pnrr.allocated'), money.eur(a.eur)),
-              row(t('projects.pnrr.projectShares'), format.decimal(a.projects, 1)),
-              row(t('comune.zone'), (a.zoneId && zoneNames.get(a.zoneId)) || t('comune.noZone')),
+              tooltipRow(t('projects.pnrr.perResident'), money.cents(a.perResident)),
+              tooltipRow(t('projects.pnrr.allocated'), money.eur(a.eur)),
+              tooltipRow(t('projects.pnrr.projectShares'), format.decimal(a.projects, 1)),
+              tooltipRow(
+                t('comune.zone'),
+                (a.zoneId && zoneNames.get(a.zoneId)) || t('comune.noZone'),
+              ),
             ].join('');
           },
         },
@@ -122,54 +113,13 @@ export function PerResidentMap({
           showLabel: true,
           textStyle: { color: '#1a1a1a', fontFamily: 'Titillium Web, sans-serif' },
         },
-        series: [
-          {
-            type: 'map',
-            map: COMUNI_MAP,
-            nameProperty: 'istatCode',
-            roam: false,
-            ...layout,
-            z: 2,
-            data,
-            itemStyle: { borderColor: '#ffffff', borderWidth: 0.5 },
-            emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffb300' } },
-            select: { disabled: true },
-          },
-          ...(zones
-            ? [
-                {
-                  type: 'map',
-                  map: ZONES_MAP,
-                  nameProperty: 'id',
-                  roam: false,
-                  ...layout,
-                  z: 3,
-                  silent: true,
-                  tooltip: { show: false },
-                  itemStyle: { areaColor: 'transparent', borderColor: '#1a1a1a', borderWidth: 1.6 },
-                  emphasis: { disabled: true },
-                  select: { disabled: true },
-                  label: { show: false },
-                },
-              ]
-            : []),
-        ],
+        series: choroplethSeries(maps, layout, data, zones !== undefined),
       },
       { notMerge: true },
     );
-  }, [chart, comuni, zones, allocations, zoneNames, breaks, bounds, money, format, t]);
+  }, [chart, maps, comuni, zones, allocations, zoneNames, breaks, bounds, money, format, t]);
 
-  useEffect(() => {
-    if (!chart) return;
-    const onClick = (params: { seriesIndex?: number; name?: string }) => {
-      if (params.seriesIndex === 0 && params.name) onSelect(params.name);
-    };
-    chart.on('click', onClick);
-    return () => {
-      // The chart hook may have disposed the instance first (its effect was declared first).
-      if (!chart.isDisposed()) chart.off('click', onClick);
-    };
-  }, [chart, onSelect]);
+  useComuneClick(chart, onSelect);
 
   return (
     <div

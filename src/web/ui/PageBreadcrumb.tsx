@@ -2,17 +2,22 @@ import { Breadcrumb, BreadcrumbItem } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-/** Home / Progetti e PNRR / …trail / current page. */
-export function ProjectsBreadcrumb({
+export interface BreadcrumbStep {
+  to: string;
+  label: string;
+}
+
+/** Home / …trail / current page: the one breadcrumb of the app (not printed). */
+export function PageBreadcrumb({
   current,
   trail = [],
 }: {
   current: string;
-  trail?: { to: string; label: string }[];
+  trail?: BreadcrumbStep[];
 }) {
   const { t } = useTranslation();
   return (
-    <Breadcrumb aria-label={t('breadcrumb.label')}>
+    <Breadcrumb aria-label={t('breadcrumb.label')} className="mp-no-print">
       <BreadcrumbItem>
         <Link to="/">{t('nav.home')}</Link>
         <span className="separator">/</span>
