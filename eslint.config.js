@@ -5,7 +5,7 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'var', 'reference-data', 'bench/results'] },
+  { ignores: ['node_modules', 'dist', 'var', 'reference-data', 'bench/results', 'scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

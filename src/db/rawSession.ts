@@ -18,6 +18,11 @@ export interface RawSession {
     csv: string,
     options: { delimiter: string; header: boolean },
   ): Promise<void>;
+  /**
+   * COPY … FROM STDIN in the text format: lines already escaped, each ending with \n. PostgreSQL
+   * takes the chunks as they come; an error thrown while producing them cancels the COPY.
+   */
+  copyText(table: string, columns: string[], chunks: Iterable<string>): Promise<void>;
 }
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -31,6 +36,9 @@ function copyStatement(
   const delimiter = o.delimiter === '\t' ? "E'\\t'" : `'${o.delimiter.replaceAll("'", "''")}'`;
   return `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM ${source} WITH (FORMAT csv, DELIMITER ${delimiter}, HEADER ${o.header})`;
 }
+
+const textCopy = (table: string, columns: string[], source: string) =>
+  `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM ${source}`;
 
 /** METROPLAN_TRACE_SQL=1 prints each statement's time: how an import's cost is found. */
 function traced(session: RawSession): RawSession {
@@ -47,6 +55,8 @@ function traced(session: RawSession): RawSession {
     query: (sql, params) => time(sql, () => session.query(sql, params)),
     copyCsv: (table, columns, csv, options) =>
       time(`COPY ${table}`, () => session.copyCsv(table, columns, csv, options)),
+    copyText: (table, columns, chunks) =>
+      time(`COPY ${table} (text)`, () => session.copyText(table, columns, chunks)),
   } as RawSession;
 }
 
@@ -66,6 +76,11 @@ export async function withRawTransaction<T>(
               blob: new Blob([csv]),
             });
           },
+          copyText: async (table, columns, chunks) => {
+            await tx.query(textCopy(table, columns, "'/dev/blob'"), [], {
+              blob: new Blob([...chunks]),
+            });
+          },
         }),
       ),
     );
@@ -82,6 +97,10 @@ export async function withRawTransaction<T>(
             copyFrom(copyStatement(table, columns, 'STDIN', options)),
           );
           await pipeline(Readable.from([csv]), stream);
+        },
+        copyText: async (table, columns, chunks) => {
+          const stream = connection.query(copyFrom(textCopy(table, columns, 'STDIN')));
+          await pipeline(Readable.from(chunks), stream);
         },
       }),
     );

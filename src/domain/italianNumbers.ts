@@ -43,16 +43,21 @@ const italianShape = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/;
 
 /** `114.000.000`, `67100,00`, ` 600.000.000,00 `, `1.234,5`, `-12,30` → their value in euro. */
 export function parseItalianAmount(raw: string | null | undefined): Parsed<number> {
+  return asNumber(readItalianAmount(raw));
+}
+
+/**
+ * The same reading as exact decimal text (`114.000.000` → `114000000.0`, `-12,30` → `-12.30`),
+ * for the database: no binary fraction on the way.
+ */
+export function readItalianAmount(raw: string | null | undefined): Parsed<string> {
   const text = (raw ?? '').trim();
-  if (isMissingValue(text)) return missing;
   const match = italianShape.exec(text);
   if (match) {
     const [, sign, whole, decimals] = match;
-    return {
-      value: toNumber(`${sign}${whole!.replace(/\./g, '')}.${decimals ?? '0'}`),
-      problem: null,
-    };
+    return { value: `${sign}${whole!.replace(/\./g, '')}.${decimals ?? '0'}`, problem: null };
   }
+  if (isMissingValue(text)) return missing;
   if (/^[+-]?\d+\.\d+$/.test(text))
     return unreadable(
       `"${text}" is not an Italian amount: the dot separates thousands in groups of three ` +
@@ -67,12 +72,58 @@ const decimalPointShape = /^[+-]?\d+(?:\.\d+)?$/;
 
 /** `3300000`, `1360004.74`, `-12.3` (the 2025 payments file) → their value in euro. */
 export function parseDecimalPointAmount(raw: string | null | undefined): Parsed<number> {
+  return asNumber(readDecimalPointAmount(raw));
+}
+
+/** The same reading as exact decimal text. */
+export function readDecimalPointAmount(raw: string | null | undefined): Parsed<string> {
   const text = (raw ?? '').trim();
   if (isMissingValue(text)) return missing;
-  if (decimalPointShape.test(text)) return { value: toNumber(text), problem: null };
+  if (decimalPointShape.test(text)) return { value: text, problem: null };
   if (text.includes(','))
     return unreadable(`"${text}" is not an amount with a decimal point: it has a comma`);
   return unreadable(`"${text}" is not an amount`);
+}
+
+function asNumber(parsed: Parsed<string>): Parsed<number> {
+  return parsed.value === null
+    ? { value: null, problem: parsed.problem }
+    : { value: toNumber(parsed.value), problem: null };
+}
+
+/**
+ * Decimal text (`-1234.5678`) rounded to `scale` digits after the point, half away from zero, as
+ * PostgreSQL rounds into `numeric(precision, scale)`: `1234.57` for scale 2. Null when the
+ * number has more whole digits than the column holds.
+ */
+export function roundDecimal(text: string, scale: number, precision: number): string | null {
+  const negative = text.startsWith('-');
+  const [whole = '', fraction = ''] = text.replace(/^[+-]/, '').split('.');
+  // Most amounts need no rounding: padded with zeros, as they are.
+  if (
+    fraction.length <= scale &&
+    whole.length <= precision - scale &&
+    (whole === '0' || (whole !== '' && whole.charCodeAt(0) !== 48))
+  ) {
+    const digits = scale === 0 ? whole : `${whole}.${fraction.padEnd(scale, '0')}`;
+    return negative && !(whole === '0' && !/[1-9]/.test(fraction)) ? `-${digits}` : digits;
+  }
+  const digits = (fraction + '0'.repeat(scale + 1)).slice(0, scale + 1);
+  let units = BigInt(`${whole || '0'}${digits.slice(0, scale)}`);
+  if (digits.charCodeAt(scale) >= 53) units += 1n;
+  const written = units.toString().padStart(scale + 1, '0');
+  const integer = written.slice(0, written.length - scale);
+  if (integer.length > precision - scale && integer !== '0') return null;
+  const sign = negative && units !== 0n ? '-' : '';
+  return scale === 0 ? `${sign}${integer}` : `${sign}${integer}.${written.slice(-scale)}`;
+}
+
+/** Decimal text divided by 100, exactly (`50` → `0.50`): a percentage as a share. */
+export function hundredth(text: string): string {
+  const negative = text.startsWith('-') ? '-' : '';
+  const [whole = '', fraction = ''] = text.replace(/^[+-]/, '').split('.');
+  const padded = whole.padStart(3, '0');
+  return `${negative}${padded.slice(0, -2)}.${padded.slice(-2)}${fraction}`;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -8,6 +8,11 @@ import {
 import { systemActor } from '../../src/domain/roles.ts';
 import { allocationByPlace, allocationRows } from '../../src/modules/projects/repo.ts';
 import { importPnrrFile } from '../../src/modules/projects/import/importFile.ts';
+import { localizzazioniRows } from '../../src/modules/projects/import/localizzazioni.ts';
+import { progettiRows } from '../../src/modules/projects/import/progetti.ts';
+import { indicatoriRows, pagamentiRows } from '../../src/modules/projects/import/releases.ts';
+import { rowHashSql } from '../../src/modules/projects/import/rows.ts';
+import { soggettiRows } from '../../src/modules/projects/import/soggetti.ts';
 import { asRole, startTestApp, type Agent, type TestApp } from '../support/testApp.ts';
 
 const bundled = (name: string) => readFileSync(`reference-data/pnrr/${name}`);
@@ -194,6 +199,52 @@ describe('a newer release', () => {
   });
 });
 
+describe('rows that are wrong in a file that is right', () => {
+  it('rejects an amount too large for the column, and the earlier of two rows with one key', async () => {
+    const csv = [
+      'CUP;Codice Locale Progetto;Titolo progetto;Finanziamento PNRR',
+      'J51B21000000101;CLP-DUP;Prima versione;1000',
+      'J51B21000000102;CLP-BIG;Troppo grande;100.000.000.000.000',
+      'J51B21000000101;CLP-DUP;Seconda versione;2000',
+    ].join('\n');
+    const report = await importPnrrFile(t.ctx, systemActor, {
+      fileName: 'righe.csv',
+      bytes: Buffer.from(csv),
+    });
+    expect(report).toMatchObject({ rowsRead: 3, created: 1, rejected: 2 });
+    expect(report.rejectedRows).toEqual([
+      {
+        row: 1,
+        reasons: [
+          'same CUP, Codice Locale Progetto and sub-measure as row 3, which replaces this one',
+        ],
+      },
+      { row: 2, reasons: ['Finanziamento PNRR "100.000.000.000.000" is too large'] },
+    ]);
+    const page = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/projects?q=J51B21000000101' })
+    ).json();
+    expect(page.items[0]).toMatchObject({ title: 'Seconda versione', fundingPnrr: 2000 });
+  });
+
+  it('rejects a place without a comune code instead of keeping it nowhere', async () => {
+    const csv = [
+      'CUP;Codice Locale Progetto;Codice Regione;Codice Provincia;Codice Comune',
+      'J51B21000000103;CLP-LOC;03;015;146',
+      'J51B21000000103;CLP-LOC;03;015;',
+    ].join('\n');
+    const report = await importPnrrFile(t.ctx, systemActor, {
+      fileName: 'luoghi.csv',
+      bytes: Buffer.from(csv),
+    });
+    expect(report).toMatchObject({ kind: 'localizzazioni', created: 1, rejected: 1 });
+    expect(report.rejectedRows[0]).toEqual({
+      row: 2,
+      reasons: ['Codice Comune "" is not a comune code'],
+    });
+  });
+});
+
 describe('files that cannot be read', () => {
   const refusals: [string, Buffer | string, string][] = [
     ['binary junk', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3, 0, 0]), 'not text'],
@@ -231,6 +282,20 @@ describe('files that cannot be read', () => {
       );
     });
   }
+
+  it('refuses whole a file whose broken record comes after thousands of good ones', async () => {
+    const before = await counts();
+    const lines = ['CUP;Codice Locale Progetto;Titolo progetto'];
+    for (let i = 0; i < 20_000; i++)
+      lines.push(`J51B3${String(i).padStart(10, '0')};L-${i};Progetto ${i}`);
+    lines.push('J51B39999999999;L-X;Titolo;campo in più');
+    const res = await upload(officer, lines.join('\n'));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().detail).toContain('record 20001 has 4 fields, the header has 3');
+    expect(await counts()).toEqual(before);
+    // The connection that ran the cancelled COPY still works.
+    expect((await upload(officer, lines.slice(0, 3).join('\n'))).statusCode).toBe(201);
+  });
 
   it('refuses 50 MB of garbage quickly and whole', async () => {
     const garbage = Buffer.alloc(50 * 1024 * 1024, 'x;y;z garbage line\n');
@@ -693,4 +758,28 @@ describe('missing is not zero', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().violations[0].field).toBe('body.funding.region');
   });
+});
+
+describe('the hash of an imported row', () => {
+  const kinds = [
+    ['project_locations', localizzazioniRows, 'row_hash', 'release_id IS NOT NULL'],
+    ['project_subjects', soggettiRows, 'row_hash', 'true'],
+    ['project_payments', pagamentiRows, 'row_hash', 'true'],
+    ['project_indicators', indicatoriRows, 'row_hash', 'true'],
+    ['projects', progettiRows, 'content_hash', 'NOT is_manual'],
+  ] as const;
+
+  it.each(kinds)(
+    'is, in %s, what migration 0008 computes from the stored columns',
+    async (table, kind, column, imported) => {
+      const { rows } = (await t.handle.db.execute(
+        `SELECT count(*)::int AS rows, count(*) FILTER (WHERE ${column} <> ${rowHashSql(kind)})::int AS different
+         FROM ${table} WHERE ${imported}` as never,
+      )) as unknown as { rows: { rows: number; different: number }[] };
+      expect(rows[0]!.rows).toBeGreaterThan(0);
+      expect(rows[0]!.different).toBe(0);
+      const migration = readFileSync('src/db/migrations/0008_import_in_node.sql', 'utf8');
+      expect(migration).toContain(`UPDATE ${table} SET ${column} = ${rowHashSql(kind)}`);
+    },
+  );
 });

@@ -12,14 +12,15 @@ import { recordAudit } from '../../audit/service.ts';
 import type { Ctx } from '../../context.ts';
 import { canImportProjects } from '../policy.ts';
 import { formats, type ImportKind } from './formats.ts';
-import { importLocalizzazioni } from './localizzazioniSql.ts';
-import { importProgetti } from './progettiSql.ts';
-import { importIndicatori, importPagamenti } from './releasesSql.ts';
-import { importSoggetti } from './soggettiSql.ts';
+import { importLocalizzazioni, localizzazioniRows } from './localizzazioni.ts';
+import { loadNorm } from './normalise.ts';
+import { importProgetti, progettiRows } from './progetti.ts';
+import { importIndicatori, importPagamenti, indicatoriRows, pagamentiRows } from './releases.ts';
+import type { RowKind } from './rows.ts';
+import { importSoggetti, soggettiRows } from './soggetti.ts';
 import { bulkSettings, type KindResult } from './stage.ts';
 
 export const maxImportBytes = 512 * 1024 * 1024;
-const maxReportedRejections = 500;
 
 export interface ImportInput {
   fileName: string;
@@ -79,43 +80,37 @@ function chooseFormat(headers: string[], wanted?: ImportKind) {
   );
 }
 
-const importers: Record<ImportKind, typeof importProgetti> = {
-  progetti: importProgetti,
-  localizzazioni: importLocalizzazioni,
-  soggetti: importSoggetti,
-  pagamenti: (s, col, releaseId) => importPagamenti(s, col, releaseId),
-  indicatori: (s, col, releaseId) => importIndicatori(s, col, releaseId),
-};
-
-/** Where each kind of file lands. */
-const tables: Record<ImportKind, string> = {
-  progetti: 'projects',
-  localizzazioni: 'project_locations',
-  soggetti: 'project_subjects',
-  pagamenti: 'project_payments',
-  indicatori: 'project_indicators',
-};
-
-async function stageFile(s: RawSession, text: string, separator: string, columnCount: number) {
-  const names = Array.from({ length: columnCount }, (_, i) => `c${i}`);
-  await s.query(
-    `CREATE TEMP TABLE stage (rn bigserial, ${names.map((n) => `${n} text`).join(', ')}) ON COMMIT DROP`,
-  );
-  try {
-    await s.copyCsv('stage', names, text, { delimiter: separator, header: true });
-  } catch (error) {
-    const message = (error as Error).message.replace(/\s+/g, ' ');
-    throw Invalid(
-      'file',
-      `the file cannot be read as a ${JSON.stringify(separator)}-separated CSV: ${message}`,
-    );
+/** Each kind of file: how its records are read, and the SQL that applies the rows read. */
+const kinds: Record<
+  ImportKind,
+  {
+    rows: RowKind;
+    /** Where the rows land. */
+    table: string;
+    apply(
+      s: RawSession,
+      releaseId: string,
+      scope: 'all' | 'territory',
+      duplicates: number,
+    ): Promise<KindResult>;
   }
-}
+> = {
+  progetti: { rows: progettiRows, table: 'projects', apply: importProgetti },
+  localizzazioni: {
+    rows: localizzazioniRows,
+    table: 'project_locations',
+    apply: importLocalizzazioni,
+  },
+  soggetti: { rows: soggettiRows, table: 'project_subjects', apply: importSoggetti },
+  pagamenti: { rows: pagamentiRows, table: 'project_payments', apply: importPagamenti },
+  indicatori: { rows: indicatoriRows, table: 'project_indicators', apply: importIndicatori },
+};
 
 /**
  * Imports one official file, all or nothing: the bytes are checked and decoded, the header mapped,
- * the rows copied into a staging table with COPY and normalised with set-based SQL, in one
- * transaction with the record of the release and the audit entry.
+ * each record read and checked in Node, the rows that are right copied into a temporary table with
+ * COPY and applied with set-based SQL, in one transaction with the record of the release and the
+ * audit entry.
  */
 export async function importPnrrFile(
   ctx: Ctx,
@@ -146,24 +141,15 @@ export async function importPnrrFile(
     );
   const headers = splitHeader(firstLine, separator);
   const { format, columns, unknown } = chooseFormat(headers, input.kind);
-  const col = (canonical: string) => {
-    const i = columns.indexOf(canonical);
-    return i === -1 ? 'NULL::text' : `st.c${i}`;
-  };
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const releaseId = randomUUID();
 
   const report = await withRawTransaction(ctx.db, async (s) => {
-    onProgress('staging', `${format.kind}: copying rows`);
+    const kind = kinds[format.kind];
+    onProgress('staging', `${format.kind}: reading rows`);
     await bulkSettings(s);
-    await stageFile(s, text, separator, headers.length);
-    // A release has few distinct dates: each is parsed once, not once a row.
-    const [read] = await s.query<{ n: number; release_date: string | null }>(
-      `SELECT (SELECT count(*)::int FROM stage) AS n,
-         to_char(max(coalesce(metroplan_it_date(d.updated), metroplan_iso_date(d.extracted))), 'YYYY-MM-DD') AS release_date
-       FROM (SELECT DISTINCT ${col('updated')} AS updated, ${col('extracted')} AS extracted FROM stage st) d`,
-    );
-    onProgress('normalising', `${format.kind}: ${read!.n} rows`);
+    const read = await loadNorm(s, kind.rows, { text, separator, columns });
+    onProgress('normalising', `${format.kind}: ${read.rowsRead} rows`);
     await s.query(
       `INSERT INTO import_releases (id, kind, file_name, sha256, bytes, encoding, release_date, scope, report, imported_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '{}'::jsonb, $9)`,
@@ -174,22 +160,16 @@ export async function importPnrrFile(
         sha256,
         input.bytes.length,
         encoding,
-        read!.release_date,
+        read.releaseDate,
         scope,
         actor.user!.id,
       ],
     );
-    const result = await importers[format.kind](s, col, releaseId, scope);
+    const result = await kind.apply(s, releaseId, scope, read.duplicates);
     // Fresh statistics after a large change: without them the planner guesses, and the projects
     // of a comune were read by scanning all 300,000 projects (400 ms instead of 20).
     if (result.created + result.updated + result.removed >= 1000)
-      await s.query(`ANALYZE ${tables[format.kind]}`);
-    const rejectedRows = await s.query<{ row: number; reasons: string[] }>(
-      `SELECT rn::int AS row, problems AS reasons FROM norm WHERE problems <> '{}' ORDER BY rn LIMIT ${maxReportedRejections}`,
-    );
-    const [rejected] = await s.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM norm WHERE problems <> '{}'`,
-    );
+      await s.query(`ANALYZE ${kind.table}`);
     const report: ImportReport = {
       releaseId,
       file: input.fileName,
@@ -198,10 +178,10 @@ export async function importPnrrFile(
       encoding,
       separator,
       sha256,
-      releaseDate: read!.release_date,
-      rowsRead: read!.n,
-      rejected: rejected!.n,
-      rejectedRows,
+      releaseDate: read.releaseDate,
+      rowsRead: read.rowsRead,
+      rejected: read.rejected,
+      rejectedRows: read.rejectedRows,
       unknownColumns: unknown,
       ...result,
       durationMs: Math.round(performance.now() - started),

@@ -1,5 +1,4 @@
-/** Builders of the SQL that normalises a staged file; column expressions, never user values. */
-export type Col = (canonical: string) => string;
+/** The set-based steps of an import, on the normalised rows in the temporary table `norm`. */
 
 export interface KindResult {
   created: number;
@@ -10,40 +9,14 @@ export interface KindResult {
   changes: { key: string; fields: string[] }[];
 }
 
-const quoted = (expr: string) => `coalesce(${expr}, '')`;
-
-/** Trimmed text, NULL when empty or N/D. */
-export const text = (expr: string) => `nullif(nullif(nullif(btrim(${expr}), ''), 'N/D'), 'N/A')`;
-
-export const cupExpr = (expr: string) => `upper(btrim(${quoted(expr)}))`;
-
-// CUP: 15 letters and digits (DIPE, Codice Unico di Progetto); upper-cased, since some releases
-// write it in lower case.
-export const cupProblem = (expr: string) =>
-  `CASE WHEN ${cupExpr(expr)} !~ '^[A-Z0-9]{15}$' THEN 'CUP "' || left(${quoted(expr)}, 40) || '" is not 15 letters and digits' END`;
-
 /**
- * The same check given the amount already parsed (`value`): an amount that did not parse is a
- * problem unless the text is blank. Parsing once halves an import's regular expressions.
- */
-export const parsedAmountProblem = (value: string, raw: string, label: string) =>
-  `CASE WHEN ${value} IS NULL AND NOT metroplan_blank(${raw}) THEN '${label} "' || left(${raw}, 40) || '" is not an amount' END`;
-
-export const problemsArray = (checks: string[]) =>
-  `array_remove(ARRAY[${checks.join(',\n        ')}]::text[], NULL)`;
-
-/**
- * The id of an imported project: the release's id with the row's place in key order as its last
+ * The id of an imported project: the release's id with the row's number in the file as its last
  * 12 hex digits. Unique (one release, distinct numbers), cheap, and increasing in the order rows
  * are inserted, so the primary key's index grows at one end instead of at random places (a random
  * UUID a row made the national import seconds slower).
  */
 export const importedId = (releaseParam: string, rowNumber: string) =>
   `(left(replace(${releaseParam}::text, '-', ''), 20) || lpad(to_hex(${rowNumber}), 12, '0'))::uuid`;
-
-/** A numeric code whose leading zeros come and go: "15" and "015" are the same province. */
-export const paddedCode = (expr: string, width: number) =>
-  `CASE WHEN btrim(${quoted(expr)}) ~ '^[0-9]+$' THEN lpad(btrim(${expr}), ${width}, '0') ELSE nullif(btrim(${expr}), '') END`;
 
 /**
  * A release lists all the rows of each project it names (its places, its subjects): those rows
@@ -61,52 +34,41 @@ export async function replaceProjectRows(
   const count = async (sql: string, params: unknown[] = []) =>
     (await s.query<{ n: number }>(sql, params))[0]!.n;
   const same = `t.cup = n.cup AND t.local_code = n.local_code AND t.row_hash = n.row_hash`;
-  const unchanged = await count(`
-    SELECT count(*)::int AS n FROM norm n
-    WHERE problems = '{}' AND EXISTS (SELECT 1 FROM ${table} t WHERE ${same})`);
+  // A first load names projects the table does not have: nothing can be unchanged or removed,
+  // and one join tells (a second on 400,000 rows when it is not so).
+  const [{ overlap } = { overlap: false }] = await s.query<{ overlap: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM norm n JOIN ${table} t ON t.cup = n.cup AND t.local_code = n.local_code) AS overlap`,
+  );
+  const unchanged = overlap
+    ? await count(`
+    SELECT count(*)::int AS n FROM norm n WHERE EXISTS (SELECT 1 FROM ${table} t WHERE ${same})`)
+    : 0;
   // One join of the table with the release's projects, each with the hashes it lists: no
   // anti-join for the planner to run as a loop over 400,000 staged rows per table row.
-  const removed = await count(`
+  const removed = overlap
+    ? await count(`
     WITH listed AS (
-      SELECT cup, local_code, array_agg(row_hash) AS hashes FROM norm WHERE problems = '{}' GROUP BY 1, 2),
+      SELECT cup, local_code, array_agg(row_hash) AS hashes FROM norm GROUP BY 1, 2),
     gone AS (
       DELETE FROM ${table} t USING listed l
       WHERE t.cup = l.cup AND t.local_code = l.local_code AND t.row_hash <> ALL (l.hashes)
       RETURNING 1)
-    SELECT count(*)::int AS n FROM gone`);
-  const valid = await count(`SELECT count(*)::int AS n FROM norm WHERE problems = '{}'`);
-  const created = await withIndexesRebuiltIfLarge(
-    s,
-    table,
-    valid - unchanged,
-    { keepUnique: false },
-    () =>
-      count(
-        `WITH added AS (
+    SELECT count(*)::int AS n FROM gone`)
+    : 0;
+  const valid = await count(`SELECT count(*)::int AS n FROM norm`);
+  const created = await withIndexesRebuiltIfLarge(s, table, valid - unchanged, (indexed) =>
+    count(
+      `WITH added AS (
       INSERT INTO ${table} (${columns.join(', ')}, row_hash, release_id)
       SELECT ${columns.join(', ')}, row_hash, $1::uuid FROM norm n
-      WHERE problems = '{}' AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE ${same})
-      ORDER BY n.cup, n.local_code
+      ${overlap ? `WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE ${same})` : ''}
+      ${indexed ? 'ORDER BY n.cup, n.local_code' : ''}
       RETURNING 1)
     SELECT count(*)::int AS n FROM added`,
-        [releaseId],
-      ),
+      [releaseId],
+    ),
   );
   return { created, updated: 0, unchanged: unchanged + duplicates, removed, skipped, changes: [] };
-}
-
-/** Keeps, among rows that describe the same thing, only the one `keep` picks (earliest, latest). */
-export async function dropDuplicates(
-  s: { query<T>(sql: string, params?: unknown[]): Promise<T[]> },
-  sameness: string,
-  keep: 'first' | 'last',
-): Promise<number> {
-  const [row] = await s.query<{ n: number }>(`
-    WITH gone AS (DELETE FROM norm n USING norm m
-      WHERE n.problems = '{}' AND m.problems = '{}' AND ${sameness} AND n.rn ${keep === 'first' ? '>' : '<'} m.rn
-      RETURNING 1)
-    SELECT count(*)::int AS n FROM gone`);
-  return row!.n;
 }
 
 /**
@@ -118,7 +80,7 @@ export async function keepTerritory(
   located: string,
 ): Promise<number> {
   const [row] = await s.query<{ n: number }>(`
-    WITH gone AS (DELETE FROM norm n WHERE problems = '{}' AND NOT EXISTS (${located}) RETURNING 1)
+    WITH gone AS (DELETE FROM norm n WHERE NOT EXISTS (${located}) RETURNING 1)
     SELECT count(*)::int AS n FROM gone`);
   return row!.n;
 }
@@ -129,8 +91,9 @@ type Query = { query<T>(sql: string, params?: unknown[]): Promise<T[]> };
  * Runs `insert` with the table's indexes dropped and built again afterwards, when the rows coming
  * in are many against those already there (a first national load): building an index over sorted
  * rows takes a fraction of the time of adding 400,000 entries one by one. The definitions are read
- * from the catalogue, so they cannot drift from the migrations. Indexes behind a unique key that
- * the insert needs (`ON CONFLICT`) or that other tables reference stay. Dropping an index locks
+ * from the catalogue, so they cannot drift from the migrations. Keys that other tables reference
+ * stay. `insert` is told whether the indexes are there (rows sorted by key then fill an index's
+ * pages in order; without indexes, sorting is wasted work). Dropping an index locks
  * the table until the import commits, so only an import that more than triples the table (20,000
  * rows at least) does it; the others add to the indexes as they go.
  */
@@ -138,11 +101,10 @@ export async function withIndexesRebuiltIfLarge<T>(
   s: Query,
   table: string,
   incoming: number,
-  options: { keepUnique: boolean },
-  insert: () => Promise<T>,
+  insert: (indexed: boolean) => Promise<T>,
 ): Promise<T> {
   const [size] = await s.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
-  if (incoming < 20_000 || incoming <= 2 * size!.n) return insert();
+  if (incoming < 20_000 || incoming <= 2 * size!.n) return insert(true);
   const constraints = await s.query<{ name: string; definition: string }>(
     `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
      WHERE conrelid = $1::regclass AND contype IN ('p', 'u')
@@ -153,26 +115,16 @@ export async function withIndexesRebuiltIfLarge<T>(
     `SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition
      FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
      WHERE x.indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
-       AND NOT (x.indisunique AND $2::boolean)`,
-    [table, options.keepUnique],
+`,
+    [table],
   );
-  const dropped = options.keepUnique ? [] : constraints;
-  for (const c of dropped) await s.query(`ALTER TABLE ${table} DROP CONSTRAINT "${c.name}"`);
+  for (const c of constraints) await s.query(`ALTER TABLE ${table} DROP CONSTRAINT "${c.name}"`);
   for (const i of indexes) await s.query(`DROP INDEX "${i.name}"`);
-  const result = await insert();
-  for (const c of dropped)
+  const result = await insert(false);
+  for (const c of constraints)
     await s.query(`ALTER TABLE ${table} ADD CONSTRAINT "${c.name}" ${c.definition}`);
   for (const i of indexes) await s.query(i.definition);
   return result;
-}
-
-/**
- * Statistics for the normalised rows: a temporary table has none until analysed, and without them
- * the planner once compared 32,000 rows with 32,000 rows one pair at a time (a re-import that
- * took minutes instead of seconds).
- */
-export async function analyseNorm(s: Query): Promise<void> {
-  await s.query('ANALYZE norm');
 }
 
 /**
@@ -181,6 +133,8 @@ export async function analyseNorm(s: Query): Promise<void> {
  * 15 to run them once.
  */
 export async function bulkSettings(s: Query): Promise<void> {
+  // One import at a time: two releases applied at once would both insert the same new projects.
+  await s.query(`SELECT pg_advisory_xact_lock(hashtext('metroplan.pnrr-import'))`);
   await s.query(`SET LOCAL work_mem = '64MB'`);
   await s.query(`SET LOCAL maintenance_work_mem = '256MB'`);
   await s.query(`SET LOCAL jit = off`);

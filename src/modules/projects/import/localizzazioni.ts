@@ -1,0 +1,136 @@
+import type { RawSession } from '../../../db/rawSession.ts';
+import {
+  cup,
+  cupProblem,
+  euro,
+  paddedCode,
+  problems,
+  subMeasureCode,
+  text,
+  trimmed,
+} from './rows.ts';
+import type { RowKind } from './rows.ts';
+import { hundredth, roundDecimal } from '../../../domain/italianNumbers.ts';
+import { keepTerritory, replaceProjectRows, type KindResult } from './stage.ts';
+
+const specialRegions: Record<string, string> = {
+  '000': 'national',
+  '997': 'multi-region',
+  '998': 'abroad',
+  '999': 'not-located',
+};
+
+/** A share of 50 is 50 %: written as a fraction of one, with the six decimals of the column. */
+function share(raw: string | null) {
+  const read = euro(raw, 'share');
+  if (read.value === null)
+    return { value: null, problem: read.problem && 'the localisation share is not a number' };
+  const value =
+    Number(read.value) > 1
+      ? roundDecimal(hundredth(read.value), 6, 9)
+      : roundDecimal(read.value, 6, 9);
+  return value === null
+    ? { value, problem: `the localisation share "${trimmed(raw).slice(0, 40)}" is too large` }
+    : { value, problem: null };
+}
+
+const columns = [
+  ['cup', 'text'],
+  ['local_code', 'text'],
+  ['sub_measure_code', 'text'],
+  ['region_code', 'text'],
+  ['province_code', 'text'],
+  ['comune_code', 'text'],
+  ['special', 'text'],
+  ['place_name', 'text'],
+  ['address', 'text'],
+  ['postcode', 'text'],
+  ['share', 'numeric'],
+] as const;
+
+// The place's name is not part of what a location is: releases write it in other cases.
+const hashed = [
+  'cup',
+  'local_code',
+  'sub_measure_code',
+  'region_code',
+  'province_code',
+  'comune_code',
+  'special',
+  'address',
+  'postcode',
+  'share',
+];
+const hashedAt = hashed.map((name) => columns.findIndex(([c]) => c === name));
+
+/**
+ * Localizzazioni: where each project is. The special codes of the releases (PNRR_Localizzazione
+ * metadata): Regione 000 national, 997 multi-region, 998 abroad, 999 not located; Provincia or
+ * Comune 000 = all of them. A project's locations are replaced by those of the newer file.
+ */
+export const localizzazioniRows: RowKind = {
+  columns,
+  hashed,
+  read(raw, codes) {
+    const localCode = trimmed(raw('local_code'));
+    const regionText = trimmed(raw('region'));
+    const region = regionText in specialRegions ? regionText : paddedCode(regionText, 2);
+    const province = paddedCode(raw('province'), 3);
+    const comune = paddedCode(raw('comune'), 3);
+    const special =
+      specialRegions[region ?? ''] ??
+      (province === '000' ? 'all-provinces' : comune === '000' ? 'all-comuni' : null);
+    const placeShare = share(raw('share'));
+    return {
+      values: [
+        cup(raw('cup')),
+        localCode,
+        subMeasureCode(raw('sub_measure_code'), codes),
+        region,
+        province,
+        special || province === null || comune === null ? null : province + comune,
+        special,
+        text(raw('place_name')),
+        text(raw('address')),
+        text(raw('postcode')),
+        placeShare.value,
+      ],
+      problems: problems(
+        cupProblem(raw('cup')),
+        localCode === '' && 'Codice Locale Progetto is empty',
+        !/^[0-9]{2,3}$/.test(region ?? '') &&
+          `Codice Regione "${region ?? ''}" is not a region code`,
+        !/^[0-9]{3}$/.test(province ?? '') &&
+          `Codice Provincia "${province ?? ''}" is not a province code`,
+        !/^[0-9]{3}$/.test(comune ?? '') && `Codice Comune "${comune ?? ''}" is not a comune code`,
+        placeShare.problem,
+      ),
+    };
+  },
+  // Identical rows in one file describe one place once.
+  sameThing: { key: (v) => hashedAt.map((i) => v[i] ?? '\u001e').join('\u001f'), keep: 'first' },
+};
+
+export async function importLocalizzazioni(
+  s: RawSession,
+  releaseId: string,
+  scope: 'all' | 'territory',
+  duplicates: number,
+): Promise<KindResult> {
+  // A project touching the territory comes with all its locations: the even split needs them.
+  const skipped =
+    scope === 'territory'
+      ? await keepTerritory(
+          s,
+          'SELECT 1 FROM norm m JOIN comuni c ON c.istat_code = m.comune_code WHERE m.cup = n.cup AND m.local_code = n.local_code',
+        )
+      : 0;
+  return replaceProjectRows(
+    s,
+    'project_locations',
+    localizzazioniRows.columns.map(([name]) => name),
+    releaseId,
+    duplicates,
+    skipped,
+  );
+}

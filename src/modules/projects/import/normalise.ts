@@ -1,0 +1,143 @@
+import { CsvShapeError, csvRecords } from '../../../domain/csvRecords.ts';
+import { Invalid } from '../../../domain/errors.ts';
+import { parseItalianDate } from '../../../domain/italianNumbers.ts';
+import type { RawSession } from '../../../db/rawSession.ts';
+import { copyValue, rowHashSql, type CodeAliases, type RowKind } from './rows.ts';
+
+export const maxReportedRejections = 500;
+
+export interface Normalised {
+  rowsRead: number;
+  rejected: number;
+  /** The first rejected rows, in file order, with their reasons. */
+  rejectedRows: { row: number; reasons: string[] }[];
+  /** Rows that repeat another row of the file (counted as unchanged). */
+  duplicates: number;
+  /** The latest update or extraction date the rows give. */
+  releaseDate: string | null;
+}
+
+async function codeAliases(s: RawSession): Promise<CodeAliases> {
+  const rows = await s.query<{ alias: string; measure: string; sub: string | null }>(
+    'SELECT alias, measure_code AS measure, sub_measure_code AS sub FROM pnrr_code_aliases',
+  );
+  return new Map(rows.map((r) => [r.alias, { measure: r.measure, subMeasure: r.sub }]));
+}
+
+/**
+ * Reads every record of the file in Node (domain/csvRecords.ts, then the kind's `read`) and copies
+ * the rows that are right into the temporary table `norm` (rn, the kind's columns, row_hash) as
+ * they are read: on PostgreSQL the server stores one chunk while Node reads the next. A file whose
+ * records do not fit its header is refused whole.
+ */
+export async function loadNorm(
+  s: RawSession,
+  kind: RowKind,
+  file: { text: string; separator: string; columns: (string | null)[] },
+): Promise<Normalised> {
+  const codes = await codeAliases(s);
+  const index = new Map<string, number>();
+  file.columns.forEach((c, i) => c !== null && !index.has(c) && index.set(c, i));
+  let fields: string[] = [];
+  const raw = (canonical: string) => {
+    const i = index.get(canonical);
+    return i === undefined ? null : fields[i]!;
+  };
+  const width = file.columns.length;
+  const dates = new Set<string>();
+  const rejected: { row: number; reasons: string[] }[] = [];
+  let rejectedCount = 0;
+  let rowsRead = 0;
+  // Rows that describe the same thing (the kind's `sameThing`): the first stands, or the last.
+  const rule = kind.sameThing;
+  const seen = new Map<string, number>();
+  const superseded: { row: number; key: string }[] = [];
+  let duplicates = 0;
+
+  function* chunks(): Generator<string> {
+    let chunk = '';
+    let size = 0;
+    for (const record of csvRecords(file.text, file.separator)) {
+      rowsRead = record.number;
+      fields = record.fields;
+      if (fields.length !== width)
+        throw new CsvShapeError(
+          `record ${record.number} has ${fields.length} fields, the header has ${width}`,
+          record.number,
+        );
+      const date = raw('updated') ?? raw('extracted');
+      if (date) dates.add(date);
+      const reading = kind.read(raw, codes);
+      if (reading.problems.length > 0) {
+        if (rejectedCount++ < maxReportedRejections)
+          rejected.push({ row: record.number, reasons: reading.problems });
+        continue;
+      }
+      if (rule) {
+        const key = rule.key(reading.values);
+        const before = seen.get(key);
+        if (before !== undefined && rule.keep === 'first') {
+          duplicates++;
+          continue;
+        }
+        if (before !== undefined) superseded.push({ row: before, key });
+        seen.set(key, record.number);
+      }
+      // Values come from the record's fields (or from codes): a plain record needs no escaping.
+      let line = String(record.number);
+      if (record.plain) for (const v of reading.values) line += v === null ? '\t\\N' : `\t${v}`;
+      else for (const v of reading.values) line += `\t${copyValue(v)}`;
+      chunk += `${line}\n`;
+      if (++size === 4096) {
+        yield chunk;
+        chunk = '';
+        size = 0;
+      }
+    }
+    if (chunk) yield chunk;
+  }
+
+  const columns = kind.columns.map(([name]) => name);
+  await s.query(
+    `CREATE TEMP TABLE norm (rn int, ${kind.columns.map(([n, t]) => `${n} ${t}`).join(', ')},
+       row_hash text GENERATED ALWAYS AS (${rowHashSql(kind)}) STORED) ON COMMIT DROP`,
+  );
+  try {
+    await s.copyText('norm', ['rn', ...columns], chunks());
+  } catch (error) {
+    if (!(error instanceof CsvShapeError)) throw error;
+    throw Invalid(
+      'file',
+      `the file cannot be read as a ${JSON.stringify(file.separator)}-separated CSV: ${error.message}`,
+    );
+  }
+  if (superseded.length > 0)
+    await s.query('DELETE FROM norm WHERE rn = ANY($1::int[])', [superseded.map((r) => r.row)]);
+  if (rule?.reject) {
+    for (const { row, key } of superseded)
+      rejected.push({ row, reasons: [rule.reject(seen.get(key)!)] });
+    rejectedCount += superseded.length;
+    rejected.sort((a, b) => a.row - b.row);
+  } else duplicates += superseded.length;
+  // Statistics for the planner: without them it once compared 32,000 rows with 32,000 rows one
+  // pair at a time. A small sample is enough for row counts and distinct keys.
+  await s.query('SET LOCAL default_statistics_target = 10');
+  await s.query('ANALYZE norm');
+  await s.query('RESET default_statistics_target');
+  return {
+    rowsRead,
+    rejected: rejectedCount,
+    rejectedRows: rejected.slice(0, maxReportedRejections),
+    duplicates,
+    releaseDate: latestDate(dates),
+  };
+}
+
+function latestDate(raws: Set<string>): string | null {
+  let latest: string | null = null;
+  for (const raw of raws) {
+    const date = parseItalianDate(raw);
+    if (date && (latest === null || date > latest)) latest = date;
+  }
+  return latest;
+}

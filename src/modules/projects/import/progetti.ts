@@ -1,0 +1,181 @@
+import type { RawSession } from '../../../db/rawSession.ts';
+import {
+  blank,
+  cup,
+  cupProblem,
+  date,
+  euro,
+  first,
+  pnrrCode,
+  problems,
+  taxCode,
+  text,
+  trimmed,
+  type RowKind,
+} from './rows.ts';
+import { importedId, keepTerritory, withIndexesRebuiltIfLarge, type KindResult } from './stage.ts';
+
+const amounts = {
+  funding_state: ['funding_state', 'Finanziamento - Stato'],
+  funding_eu_other: ['funding_eu_other', 'Finanziamento UE (diverso da PNRR)'],
+  funding_region: ['funding_region', 'Finanziamento Regione'],
+  funding_province: ['funding_province', 'Finanziamento Provincia'],
+  funding_comune: ['funding_comune', 'Finanziamento Comune'],
+  funding_other_public: ['funding_other_public', 'Finanziamento Altro Pubblico'],
+  funding_private: ['funding_private', 'Finanziamento Privato'],
+  funding_to_find: ['funding_to_find', 'Finanziamento Da Reperire'],
+  funding_pnrr: ['funding_pnrr', 'Finanziamento PNRR'],
+  funding_pnc: ['funding_pnc', 'Finanziamento PNC'],
+  funding_other: ['funding_other', 'Altri fondi'],
+  funding_total: ['funding_total', 'Finanziamento Totale'],
+  funding_total_public: ['funding_total_public', 'Finanziamento Totale Pubblico'],
+} as const;
+
+/** The columns compared to tell an updated project from an unchanged one. */
+const compared = [
+  'programme',
+  'mission',
+  'component',
+  'measure_code',
+  'title',
+  'summary',
+  'owner',
+  'implementer',
+  'implementer_tax_code',
+  'cup_status',
+  'nature',
+  'typology',
+  'sector',
+  'procedure',
+  ...Object.keys(amounts),
+  'source_updated_at',
+];
+
+const columns = ['cup', 'local_code', 'sub_measure_code', ...compared];
+const amountLabels = Object.values(amounts);
+
+/**
+ * Progetti: one row per CUP + codice locale progetto + sub-measure. Codes resolve to the
+ * canonical PNRR codes through the alias table.
+ */
+export const progettiRows: RowKind = {
+  columns: columns.map(
+    (c) => [c, c in amounts ? 'numeric' : c === 'source_updated_at' ? 'date' : 'text'] as const,
+  ),
+  hashed: compared,
+  read(raw, codes) {
+    const localCode = trimmed(raw('local_code'));
+    const subRaw = first(raw('sub_measure_code'), raw('sub_measure_id'));
+    const sub = pnrrCode(subRaw, codes);
+    const measureRaw = first(raw('measure_code'), raw('measure_id'));
+    const measure = pnrrCode(measureRaw, codes) ?? sub;
+    const title = text(raw('title'));
+    const money = amountLabels.map(([k, label]) => euro(raw(k), label));
+    const updated = date(raw('updated'));
+    return {
+      values: [
+        cup(raw('cup')),
+        localCode,
+        sub ? (sub.subMeasure ?? sub.measure) : trimmed(subRaw).toUpperCase(),
+        trimmed(raw('programme')) || 'PNRR',
+        trimmed(raw('mission')).toUpperCase() || null,
+        trimmed(raw('component')).toUpperCase() || null,
+        measure ? measure.measure : trimmed(measureRaw).toUpperCase() || null,
+        title,
+        text(raw('summary')),
+        text(raw('owner')),
+        text(raw('implementer')),
+        taxCode(raw('implementer_tax_code')),
+        text(raw('cup_status')),
+        text(raw('nature')),
+        text(raw('typology')),
+        text(raw('sector')),
+        text(raw('procedure')),
+        ...money.map((m) => m.value),
+        updated,
+      ],
+      problems: problems(
+        cupProblem(raw('cup')),
+        localCode === '' && 'Codice Locale Progetto is empty',
+        title === null && 'Titolo progetto is empty',
+        ...money.map((m) => m.problem),
+        updated === null &&
+          !blank(raw('updated')) &&
+          `Data aggiornamento "${(raw('updated') ?? '').slice(0, 40)}" is not a dd/mm/yyyy date`,
+      ),
+    };
+  },
+  // The same key twice in one file: the later row is the release's last word.
+  sameThing: {
+    key: (v) => `${v[0]}\u001f${v[1]}\u001f${v[2]}`,
+    keep: 'last',
+    reject: (standing) =>
+      `same CUP, Codice Locale Progetto and sub-measure as row ${standing}, which replaces this one`,
+  },
+};
+
+export async function importProgetti(
+  s: RawSession,
+  releaseId: string,
+  scope: 'all' | 'territory',
+): Promise<KindResult> {
+  const skipped =
+    scope === 'territory'
+      ? await keepTerritory(
+          s,
+          'SELECT 1 FROM project_locations l JOIN comuni c ON c.istat_code = l.comune_code WHERE l.cup = n.cup AND l.local_code = n.local_code',
+        )
+      : 0;
+
+  const changed = await s.query<{
+    cup: string;
+    local_code: string;
+    sub_measure_code: string;
+    fields: string[];
+  }>(`
+    SELECT n.cup, n.local_code, n.sub_measure_code,
+      array_remove(ARRAY[${compared.map((c) => `CASE WHEN p.${c} IS DISTINCT FROM n.${c} THEN '${c}' END`).join(', ')}], NULL) AS fields
+    FROM norm n JOIN projects p ON (p.cup, p.local_code, p.sub_measure_code) = (n.cup, n.local_code, n.sub_measure_code)
+    WHERE p.content_hash IS DISTINCT FROM n.row_hash AND NOT p.is_manual
+    ORDER BY n.rn LIMIT 200`);
+
+  const count = async (sql: string, params: unknown[] = []) =>
+    (await s.query<{ n: number }>(sql, params))[0]!.n;
+  const sameKey = `p.cup = n.cup AND p.local_code = n.local_code AND p.sub_measure_code = n.sub_measure_code`;
+  const valid = await count(`SELECT count(*)::int AS n FROM norm`);
+  // Imported projects whose values changed take the release's; projects entered by hand keep theirs.
+  const updated = await count(
+    `WITH up AS (
+      UPDATE projects p SET ${compared.map((c) => `${c} = n.${c}`).join(', ')},
+        content_hash = n.row_hash, release_id = $1::uuid, version = p.version + 1, updated_at = now()
+      FROM norm n
+      WHERE ${sameKey} AND p.content_hash IS DISTINCT FROM n.row_hash AND NOT p.is_manual
+      RETURNING 1)
+    SELECT count(*)::int AS n FROM up`,
+    [releaseId],
+  );
+  // The new projects, in file order: their ids increase in that order (importedId).
+  const created = await withIndexesRebuiltIfLarge(s, 'projects', valid, () =>
+    count(
+      `WITH added AS (
+      INSERT INTO projects (id, ${columns.join(', ')}, content_hash, release_id)
+      SELECT ${importedId('$1', 'n.rn')}, ${columns.map((c) => `n.${c}`).join(', ')}, n.row_hash, $1::uuid
+      FROM norm n
+      WHERE NOT EXISTS (SELECT 1 FROM projects p WHERE ${sameKey})
+      RETURNING 1)
+    SELECT count(*)::int AS n FROM added`,
+      [releaseId],
+    ),
+  );
+  return {
+    created,
+    updated,
+    unchanged: valid - created - updated,
+    removed: 0,
+    skipped,
+    changes: changed.map((c) => ({
+      key: `${c.cup} ${c.local_code} ${c.sub_measure_code}`.trim(),
+      fields: c.fields,
+    })),
+  };
+}

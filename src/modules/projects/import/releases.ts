@@ -1,0 +1,181 @@
+import type { RawSession } from '../../../db/rawSession.ts';
+import {
+  cup,
+  cupProblem,
+  date,
+  pointEuro,
+  problems,
+  quantity,
+  subMeasureCode,
+  text,
+  trimmed,
+  type RowKind,
+} from './rows.ts';
+import type { KindResult } from './stage.ts';
+
+/** Replaces rows by key: unchanged when the hash is already there, created otherwise. */
+async function replaceRows(
+  s: RawSession,
+  table: string,
+  key: string[],
+  columns: string[],
+  releaseId: string,
+  duplicates: number,
+): Promise<KindResult> {
+  const same = `${key.map((k) => `t.${k} = n.${k}`).join(' AND ')} AND t.row_hash = n.row_hash`;
+  const [unchanged] = await s.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM norm n WHERE EXISTS (SELECT 1 FROM ${table} t WHERE ${same})`,
+  );
+  const [updated] = await s.query<{ n: number }>(`
+    WITH gone AS (DELETE FROM ${table} t USING norm n
+      WHERE (${key.map((k) => `t.${k}`).join(', ')}) = (${key.map((k) => `n.${k}`).join(', ')}) AND t.row_hash <> n.row_hash RETURNING 1)
+    SELECT count(*)::int AS n FROM gone`);
+  const [inserted] = await s.query<{ n: number }>(
+    `WITH added AS (
+      INSERT INTO ${table} (${columns.join(', ')}, row_hash, release_id)
+      SELECT ${columns.join(', ')}, row_hash, $1::uuid FROM norm n
+      WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE ${same})
+      RETURNING 1)
+    SELECT count(*)::int AS n FROM added`,
+    [releaseId],
+  );
+  return {
+    created: inserted!.n - updated!.n,
+    updated: updated!.n,
+    unchanged: unchanged!.n + duplicates,
+    removed: 0,
+    skipped: 0,
+    changes: [],
+  };
+}
+
+const keyColumns = [
+  ['cup', 'text'],
+  ['local_code', 'text'],
+  ['sub_measure_code', 'text'],
+] as const;
+
+const paidColumns = [
+  'funding_total',
+  'funding_pnrr',
+  'paid_total',
+  'paid_pnrr',
+  'paid_state',
+  'paid_eu_other',
+  'paid_region',
+  'paid_province',
+  'paid_comune',
+  'paid_other_public',
+  'paid_private',
+  'paid_pnc',
+  'paid_other',
+];
+
+const key = (v: (string | null)[], size: number) => v.slice(0, size).join('\u001f');
+
+/** Pagamenti (2025): amounts with a decimal point, one row per project. */
+export const pagamentiRows: RowKind = {
+  columns: [
+    ...keyColumns,
+    ...paidColumns.map((c) => [c, 'numeric'] as const),
+    ['extracted_on', 'date'],
+  ],
+  read(raw, codes) {
+    const localCode = trimmed(raw('local_code'));
+    const paid = paidColumns.map((c) => pointEuro(raw(c), c));
+    return {
+      values: [
+        cup(raw('cup')),
+        localCode,
+        subMeasureCode(raw('sub_measure_code'), codes),
+        ...paid.map((p) => p.value),
+        date(raw('extracted')),
+      ],
+      problems: problems(
+        cupProblem(raw('cup')),
+        localCode === '' && 'Codice Locale Progetto is empty',
+        ...paid.map((p) => p.problem),
+      ),
+    };
+  },
+  sameThing: { key: (v) => key(v, 3), keep: 'last' },
+};
+
+export function importPagamenti(
+  s: RawSession,
+  releaseId: string,
+  _scope: 'all' | 'territory',
+  duplicates: number,
+): Promise<KindResult> {
+  return replaceRows(
+    s,
+    'project_payments',
+    ['cup', 'local_code', 'sub_measure_code'],
+    pagamentiRows.columns.map(([name]) => name),
+    releaseId,
+    duplicates,
+  );
+}
+
+/** Indicatori (2025): planned and achieved values, decimal comma. */
+export const indicatoriRows: RowKind = {
+  columns: [
+    ...keyColumns,
+    ['code', 'text'],
+    ['description', 'text'],
+    ['unit', 'text'],
+    ['kind', 'text'],
+    ['achieved', 'numeric'],
+    ['planned', 'numeric'],
+    ['month', 'text'],
+    ['year', 'int'],
+    ['extracted_on', 'date'],
+  ],
+  read(raw, codes) {
+    const localCode = trimmed(raw('local_code'));
+    const code = trimmed(raw('code')).toUpperCase();
+    const achieved = quantity(raw('achieved'), 'Valore realizzato');
+    const planned = quantity(raw('planned'), 'Valore programmato');
+    const year = trimmed(raw('year'));
+    return {
+      values: [
+        cup(raw('cup')),
+        localCode,
+        subMeasureCode(raw('sub_measure_code'), codes),
+        code,
+        text(raw('description')) ?? '',
+        text(raw('unit')),
+        text(raw('kind')),
+        achieved.value,
+        planned.value,
+        text(raw('month')),
+        /^[0-9]{4}$/.test(year) ? String(Number(year)) : null,
+        date(raw('extracted')),
+      ],
+      problems: problems(
+        cupProblem(raw('cup')),
+        localCode === '' && 'Codice Locale Progetto is empty',
+        code === '' && 'Codice Indicatore is empty',
+        achieved.problem,
+        planned.problem,
+      ),
+    };
+  },
+  sameThing: { key: (v) => key(v, 4), keep: 'last' },
+};
+
+export function importIndicatori(
+  s: RawSession,
+  releaseId: string,
+  _scope: 'all' | 'territory',
+  duplicates: number,
+): Promise<KindResult> {
+  return replaceRows(
+    s,
+    'project_indicators',
+    ['cup', 'local_code', 'sub_measure_code', 'code'],
+    indicatoriRows.columns.map(([name]) => name),
+    releaseId,
+    duplicates,
+  );
+}

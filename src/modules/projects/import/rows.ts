@@ -1,0 +1,191 @@
+import { normalisePnrrCode } from '../../../domain/pnrrCode.ts';
+import {
+  isMissingValue,
+  parseItalianDate,
+  readDecimalPointAmount,
+  readItalianAmount,
+  roundDecimal,
+} from '../../../domain/italianNumbers.ts';
+
+/**
+ * How one kind of file becomes rows of the database: each record of the file is read in Node
+ * into typed values (or the reasons it is rejected), and the values are copied into a temporary
+ * table `norm` for the set-based steps (what is new, changed, gone) that follow in SQL.
+ */
+
+/** The raw value of a column of the current record; null when the file has no such column. */
+export type Raw = (canonical: string) => string | null;
+
+/** A value as the database writes it as text (`1234.50`, `2023-02-24`), or null. */
+export type Value = string | null;
+
+export interface RowReading {
+  values: Value[];
+  problems: string[];
+}
+
+export interface RowKind {
+  /** The columns of `norm` after `rn`, with their SQL types, in the order `read` gives values. */
+  columns: readonly (readonly [name: string, type: string])[];
+  /** The columns whose values make the row's hash (all of them when absent). */
+  hashed?: readonly string[];
+  read(raw: Raw, codes: CodeAliases): RowReading;
+  /**
+   * Rows of one file that describe the same thing: the key, and which row stands. With `reject`,
+   * the others are rejected with that reason; otherwise they are counted as unchanged.
+   */
+  sameThing?: {
+    key(values: Value[]): string;
+    keep: 'first' | 'last';
+    reject?: (standing: number) => string;
+  };
+}
+
+/**
+ * PNRR codes as the releases write them → canonical codes (table pnrr_code_aliases), and the codes
+ * of the file being read as they are resolved (null: not a PNRR code).
+ */
+export type CodeAliases = Map<string, { measure: string; subMeasure: string | null } | null>;
+
+/**
+ * The SQL that hashes a row: md5 of its values as text, joined by U+001F, U+001E for a null, a
+ * date as its days from 2000-01-01 (a date's text depends on DateStyle, its number does not).
+ * Immutable, so `norm` computes it as a generated column while the rows are copied in; migration
+ * 0008 wrote the same over the stored rows.
+ */
+export function rowHashSql(kind: RowKind, prefix = ''): string {
+  const types = new Map(kind.columns);
+  const parts = (kind.hashed ?? kind.columns.map(([name]) => name)).map((name) => {
+    const value =
+      types.get(name) === 'date'
+        ? `(${prefix}${name} - DATE '2000-01-01')::text`
+        : `${prefix}${name}::text`;
+    return `coalesce(${value}, E'\\x1e')`;
+  });
+  return `md5(${parts.join(` || E'\\x1f' || `)})`;
+}
+
+const escapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A value for COPY's text format. */
+export function copyValue(value: Value): string {
+  if (value === null) return '\\N';
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 92 || c === 9 || c === 10 || c === 13)
+      return value.replace(/[\\\t\n\r]/g, (e) => escapes[e]!);
+  }
+  return value;
+}
+
+// ——— readers of the values of the releases, each with the problem it reports ———
+
+export const trimmed = (raw: string | null) => (raw ?? '').trim();
+
+/** Trimmed text; null when empty or N/D, N/A. */
+export function text(raw: string | null): Value {
+  const t = trimmed(raw);
+  return t === '' || t === 'N/D' || t === 'N/A' ? null : t;
+}
+
+/** CUP: upper-cased, since some releases write it in lower case. */
+export const cup = (raw: string | null) => trimmed(raw).toUpperCase();
+
+// 15 letters and digits (DIPE, Codice Unico di Progetto).
+export const cupProblem = (raw: string | null) =>
+  /^[A-Z0-9]{15}$/.test(cup(raw))
+    ? null
+    : `CUP "${(raw ?? '').slice(0, 40)}" is not 15 letters and digits`;
+
+/** A numeric code whose leading zeros come and go: "15" and "015" are the same province. */
+export function paddedCode(raw: string | null, width: number): Value {
+  const t = trimmed(raw);
+  if (t === '') return null;
+  return /^[0-9]+$/.test(t) ? t.padStart(width, '0') : t;
+}
+
+/** Tax codes: a company's 11 digits lose leading zeros in spreadsheets; people's are 16 characters. */
+export function taxCode(raw: string | null): Value {
+  const t = trimmed(raw);
+  if (t === '') return null;
+  return /^[0-9]{1,11}$/.test(t) ? t.padStart(11, '0') : t.toUpperCase();
+}
+
+type Amount = { value: Value; problem: string | null };
+
+function amount(
+  read: typeof readItalianAmount,
+  raw: string | null,
+  label: string,
+  scale: number,
+  precision: number,
+  notAmount: string,
+): Amount {
+  const parsed = read(raw);
+  if (parsed.value === null)
+    return {
+      value: null,
+      problem: parsed.problem && `${label} "${(raw ?? '').slice(0, 40)}" ${notAmount}`,
+    };
+  const value = roundDecimal(parsed.value, scale, precision);
+  return value === null
+    ? { value, problem: `${label} "${(raw ?? '').slice(0, 40)}" is too large` }
+    : { value, problem: null };
+}
+
+/** An amount in euro as the 2023 releases write it (`1.234,56`), for numeric(16,2). */
+export const euro = (raw: string | null, label: string) =>
+  amount(readItalianAmount, raw, label, 2, 16, 'is not an amount');
+
+/** An amount with a decimal point (the 2025 payments), for numeric(16,2). */
+export const pointEuro = (raw: string | null, label: string) =>
+  amount(readDecimalPointAmount, raw, label, 2, 16, 'is not an amount with a decimal point');
+
+/** A quantity with a decimal comma (indicator values), for numeric(20,4). */
+export const quantity = (raw: string | null, label: string) =>
+  amount(readItalianAmount, raw, label, 4, 20, 'is not a number');
+
+/** A date written dd/mm/yyyy (or yyyy-mm-dd); null when missing or not a day of the calendar. */
+export const date = (raw: string | null): Value => parseItalianDate(raw);
+
+export const blank = (raw: string | null) => isMissingValue(raw);
+
+/**
+ * A PNRR code as canonical codes: the alias table built from the official framework first (codes
+ * that follow no rule), then the rule of domain/pnrrCode.ts. Null for a blank code or one that
+ * is not shaped like a PNRR code.
+ */
+export function pnrrCode(
+  raw: string | null,
+  codes: CodeAliases,
+): { measure: string; subMeasure: string | null } | null {
+  if (raw === null || raw === '') return null;
+  // A release repeats a few hundred codes over its rows: each is resolved once, then remembered.
+  const known = codes.get(raw);
+  if (known !== undefined) return known;
+  const t = raw.trim().toUpperCase();
+  const ref = normalisePnrrCode(t);
+  const resolved =
+    t === ''
+      ? null
+      : (codes.get(t) ?? (ref && { measure: ref.measureCode, subMeasure: ref.subMeasureCode }));
+  codes.set(raw, resolved);
+  return resolved;
+}
+
+/**
+ * The code of a sub-measure column: canonical when it is a PNRR code (the measure's own code when
+ * it names the measure), the text upper-cased when it is not, '' when blank.
+ */
+export function subMeasureCode(raw: string | null, codes: CodeAliases): string {
+  const ref = pnrrCode(raw, codes);
+  return ref ? (ref.subMeasure ?? ref.measure) : trimmed(raw).toUpperCase();
+}
+
+/** The first value the file gives (an empty field is no value). */
+export const first = (...raws: (string | null)[]): string | null =>
+  raws.find((r) => r !== null && r !== '') ?? null;
+
+/** The problems of a row: the checks that found one. */
+export const problems = (...checks: (string | null | undefined | false)[]): string[] =>
+  checks.filter((c): c is string => typeof c === 'string');

@@ -1,0 +1,80 @@
+import type { RawSession } from '../../../db/rawSession.ts';
+import {
+  cup,
+  cupProblem,
+  paddedCode,
+  problems,
+  taxCode,
+  text,
+  trimmed,
+  type RowKind,
+} from './rows.ts';
+import { keepTerritory, replaceProjectRows, type KindResult } from './stage.ts';
+
+/** Soggetti: who holds, programmes, implements or receives each project (by role and tax code). */
+export const soggettiRows: RowKind = {
+  columns: [
+    ['cup', 'text'],
+    ['local_code', 'text'],
+    ['role_code', 'text'],
+    ['role', 'text'],
+    ['tax_code', 'text'],
+    ['name', 'text'],
+    ['legal_form', 'text'],
+    ['ateco_code', 'text'],
+  ],
+  read(raw) {
+    const localCode = trimmed(raw('local_code'));
+    const roleCode = paddedCode(raw('role_code'), 2);
+    const tax = taxCode(raw('tax_code')) ?? '';
+    const name = text(raw('name'));
+    return {
+      values: [
+        cup(raw('cup')),
+        localCode,
+        roleCode,
+        text(raw('role')) ?? '',
+        tax,
+        name ?? '',
+        text(raw('legal_form')),
+        text(raw('ateco')),
+      ],
+      problems: problems(
+        cupProblem(raw('cup')),
+        localCode === '' && 'Codice Locale Progetto is empty',
+        roleCode === null && 'Ruolo soggetto is empty',
+        // Releases mask the tax code of natural persons with asterisks: such a row names nobody.
+        /^\*+$/.test(trimmed(raw('tax_code')))
+          ? 'Codice fiscale is masked in the release (a natural person): the subject cannot be identified'
+          : !/^([0-9]{1,11}|[A-Z0-9]{16})$/.test(trimmed(raw('tax_code')).toUpperCase()) &&
+              `Codice fiscale "${(raw('tax_code') ?? '').slice(0, 30)}" is neither 11 digits nor 16 characters`,
+        trimmed(raw('name')) === '' && 'Denominazione is empty',
+      ),
+    };
+  },
+  // The same subject in the same role twice: the later row is the release's last word.
+  sameThing: { key: (v) => `${v[0]}\u001f${v[1]}\u001f${v[2]}\u001f${v[4]}`, keep: 'last' },
+};
+
+export async function importSoggetti(
+  s: RawSession,
+  releaseId: string,
+  scope: 'all' | 'territory',
+  duplicates: number,
+): Promise<KindResult> {
+  const skipped =
+    scope === 'territory'
+      ? await keepTerritory(
+          s,
+          'SELECT 1 FROM project_locations l JOIN comuni c ON c.istat_code = l.comune_code WHERE l.cup = n.cup AND l.local_code = n.local_code',
+        )
+      : 0;
+  return replaceProjectRows(
+    s,
+    'project_subjects',
+    soggettiRows.columns.map(([name]) => name),
+    releaseId,
+    duplicates,
+    skipped,
+  );
+}
