@@ -97,13 +97,17 @@ function asNumber(parsed: Parsed<string>): Parsed<number> {
  * number has more whole digits than the column holds.
  */
 export function roundDecimal(text: string, scale: number, precision: number): string | null {
-  const negative = text.startsWith('-');
-  const [whole = '', fraction = ''] = text.replace(/^[+-]/, '').split('.');
+  const negative = text.charCodeAt(0) === 45;
+  const start = negative || text.charCodeAt(0) === 43 ? 1 : 0;
+  const point = text.indexOf('.', start);
+  const whole = point === -1 ? text.slice(start) : text.slice(start, point);
+  const fraction = point === -1 ? '' : text.slice(point + 1);
   // Most amounts need no rounding: padded with zeros, as they are.
   if (
     fraction.length <= scale &&
+    whole.length > 0 &&
     whole.length <= precision - scale &&
-    (whole === '0' || (whole !== '' && whole.charCodeAt(0) !== 48))
+    (whole.charCodeAt(0) !== 48 || whole.length === 1)
   ) {
     const digits = scale === 0 ? whole : `${whole}.${fraction.padEnd(scale, '0')}`;
     return negative && !(whole === '0' && !/[1-9]/.test(fraction)) ? `-${digits}` : digits;

@@ -84,10 +84,10 @@ export async function loadNorm(
         seen.set(key, record.number);
       }
       // Values come from the record's fields (or from codes): a plain record needs no escaping.
-      let line = String(record.number);
-      if (record.plain) for (const v of reading.values) line += v === null ? '\t\\N' : `\t${v}`;
-      else for (const v of reading.values) line += `\t${copyValue(v)}`;
-      chunk += `${line}\n`;
+      const values = record.plain
+        ? reading.values.map((v) => v ?? '\\N')
+        : reading.values.map(copyValue);
+      chunk += `${record.number}\t${values.join('\t')}\n`;
       if (++size === 4096) {
         yield chunk;
         chunk = '';

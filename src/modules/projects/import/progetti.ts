@@ -127,33 +127,30 @@ export async function importProgetti(
         )
       : 0;
 
-  const changed = await s.query<{
-    cup: string;
-    local_code: string;
-    sub_measure_code: string;
-    fields: string[];
-  }>(`
-    SELECT n.cup, n.local_code, n.sub_measure_code,
-      array_remove(ARRAY[${compared.map((c) => `CASE WHEN p.${c} IS DISTINCT FROM n.${c} THEN '${c}' END`).join(', ')}], NULL) AS fields
-    FROM norm n JOIN projects p ON (p.cup, p.local_code, p.sub_measure_code) = (n.cup, n.local_code, n.sub_measure_code)
-    WHERE p.content_hash IS DISTINCT FROM n.row_hash AND NOT p.is_manual
-    ORDER BY n.rn LIMIT 200`);
-
   const count = async (sql: string, params: unknown[] = []) =>
     (await s.query<{ n: number }>(sql, params))[0]!.n;
   const sameKey = `p.cup = n.cup AND p.local_code = n.local_code AND p.sub_measure_code = n.sub_measure_code`;
   const valid = await count(`SELECT count(*)::int AS n FROM norm`);
-  // Imported projects whose values changed take the release's; projects entered by hand keep theirs.
-  const updated = await count(
-    `WITH up AS (
+  // One join finds the imported projects whose values changed, with the fields that did; they take
+  // the release's values. Projects entered by hand keep theirs.
+  const [update] = await s.query<{ updated: number; changes: KindResult['changes'] }>(
+    `WITH differing AS MATERIALIZED (
+      SELECT p.id, n.rn, n.cup || ' ' || n.local_code || ' ' || n.sub_measure_code AS key,
+        array_remove(ARRAY[${compared.map((c) => `CASE WHEN p.${c} IS DISTINCT FROM n.${c} THEN '${c}' END`).join(', ')}], NULL) AS fields
+      FROM norm n JOIN projects p ON ${sameKey}
+      WHERE p.content_hash IS DISTINCT FROM n.row_hash AND NOT p.is_manual),
+    up AS (
       UPDATE projects p SET ${compared.map((c) => `${c} = n.${c}`).join(', ')},
         content_hash = n.row_hash, release_id = $1::uuid, version = p.version + 1, updated_at = now()
-      FROM norm n
-      WHERE ${sameKey} AND p.content_hash IS DISTINCT FROM n.row_hash AND NOT p.is_manual
+      FROM differing d JOIN norm n ON n.rn = d.rn
+      WHERE p.id = d.id
       RETURNING 1)
-    SELECT count(*)::int AS n FROM up`,
+    SELECT (SELECT count(*)::int FROM up) AS updated,
+      (SELECT coalesce(json_agg(json_build_object('key', btrim(c.key), 'fields', c.fields) ORDER BY c.rn), '[]')
+       FROM (SELECT * FROM differing ORDER BY rn LIMIT 200) c) AS changes`,
     [releaseId],
   );
+  const updated = update!.updated;
   // The new projects, in file order: their ids increase in that order (importedId).
   const created = await withIndexesRebuiltIfLarge(s, 'projects', valid, () =>
     count(
@@ -173,9 +170,6 @@ export async function importProgetti(
     unchanged: valid - created - updated,
     removed: 0,
     skipped,
-    changes: changed.map((c) => ({
-      key: `${c.cup} ${c.local_code} ${c.sub_measure_code}`.trim(),
-      fields: c.fields,
-    })),
+    changes: update!.changes,
   };
 }

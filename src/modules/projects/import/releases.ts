@@ -23,9 +23,7 @@ async function replaceRows(
   duplicates: number,
 ): Promise<KindResult> {
   const same = `${key.map((k) => `t.${k} = n.${k}`).join(' AND ')} AND t.row_hash = n.row_hash`;
-  const [unchanged] = await s.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM norm n WHERE EXISTS (SELECT 1 FROM ${table} t WHERE ${same})`,
-  );
+  const [valid] = await s.query<{ n: number }>(`SELECT count(*)::int AS n FROM norm`);
   const [updated] = await s.query<{ n: number }>(`
     WITH gone AS (DELETE FROM ${table} t USING norm n
       WHERE (${key.map((k) => `t.${k}`).join(', ')}) = (${key.map((k) => `n.${k}`).join(', ')}) AND t.row_hash <> n.row_hash RETURNING 1)
@@ -42,7 +40,8 @@ async function replaceRows(
   return {
     created: inserted!.n - updated!.n,
     updated: updated!.n,
-    unchanged: unchanged!.n + duplicates,
+    // The rows of the release that were there already are the ones not inserted.
+    unchanged: valid!.n - inserted!.n + duplicates,
     removed: 0,
     skipped: 0,
     changes: [],

@@ -112,6 +112,7 @@ export function taxCode(raw: string | null): Value {
 }
 
 type Amount = { value: Value; problem: string | null };
+const noAmount: Amount = { value: null, problem: null };
 
 function amount(
   read: typeof readItalianAmount,
@@ -121,6 +122,7 @@ function amount(
   precision: number,
   notAmount: string,
 ): Amount {
+  if (raw === null || raw === '') return noAmount;
   const parsed = read(raw);
   if (parsed.value === null)
     return {

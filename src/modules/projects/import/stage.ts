@@ -34,15 +34,11 @@ export async function replaceProjectRows(
   const count = async (sql: string, params: unknown[] = []) =>
     (await s.query<{ n: number }>(sql, params))[0]!.n;
   const same = `t.cup = n.cup AND t.local_code = n.local_code AND t.row_hash = n.row_hash`;
-  // A first load names projects the table does not have: nothing can be unchanged or removed,
-  // and one join tells (a second on 400,000 rows when it is not so).
+  // A first load names projects the table does not have: nothing can be removed, and one join
+  // tells (a second on 400,000 rows when it is not so).
   const [{ overlap } = { overlap: false }] = await s.query<{ overlap: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM norm n JOIN ${table} t ON t.cup = n.cup AND t.local_code = n.local_code) AS overlap`,
   );
-  const unchanged = overlap
-    ? await count(`
-    SELECT count(*)::int AS n FROM norm n WHERE EXISTS (SELECT 1 FROM ${table} t WHERE ${same})`)
-    : 0;
   // One join of the table with the release's projects, each with the hashes it lists: no
   // anti-join for the planner to run as a loop over 400,000 staged rows per table row.
   const removed = overlap
@@ -56,7 +52,7 @@ export async function replaceProjectRows(
     SELECT count(*)::int AS n FROM gone`)
     : 0;
   const valid = await count(`SELECT count(*)::int AS n FROM norm`);
-  const created = await withIndexesRebuiltIfLarge(s, table, valid - unchanged, (indexed) =>
+  const created = await withIndexesRebuiltIfLarge(s, table, valid, (indexed) =>
     count(
       `WITH added AS (
       INSERT INTO ${table} (${columns.join(', ')}, row_hash, release_id)
@@ -68,7 +64,15 @@ export async function replaceProjectRows(
       [releaseId],
     ),
   );
-  return { created, updated: 0, unchanged: unchanged + duplicates, removed, skipped, changes: [] };
+  // The rows of the release that were there already are the ones not inserted.
+  return {
+    created,
+    updated: 0,
+    unchanged: valid - created + duplicates,
+    removed,
+    skipped,
+    changes: [],
+  };
 }
 
 /**
