@@ -7,17 +7,30 @@ import {
   detectImportKind,
   importOrder,
   importPnrrFile,
+  type ImportProgress,
   type ImportReport,
 } from '../modules/projects/import/importFile.ts';
 
-const stages = { reading: 0.1, staging: 0.4, normalising: 0.9, done: 1 } as const;
+// The part of the bar each stage fills: reading and copying the rows is most of an import.
+const stages = {
+  reading: [0, 0.05],
+  staging: [0.05, 0.85],
+  normalising: [0.85, 0.98],
+  done: [1, 1],
+} as const;
 
-/** A progress bar on a terminal, plain lines elsewhere (CI logs, pipes). */
-function progressPrinter(label: string) {
+/** A progress bar on a terminal, a line a stage elsewhere (CI logs, pipes). */
+function progressPrinter(label: string): ImportProgress {
   const tty = process.stdout.isTTY;
-  return (stage: keyof typeof stages, detail: string) => {
-    const done = Math.round(stages[stage] * 30);
-    const bar = `[${'█'.repeat(done)}${'░'.repeat(30 - done)}] ${String(Math.round(stages[stage] * 100)).padStart(3)}%`;
+  let shown = -1;
+  return (stage, detail, fraction) => {
+    const [from, to] = stages[stage];
+    const part = from + (to - from) * (fraction ?? 0);
+    const percent = Math.round(part * 100);
+    if (percent === shown || (!tty && fraction !== undefined)) return;
+    shown = percent;
+    const done = Math.round(part * 30);
+    const bar = `[${'█'.repeat(done)}${'░'.repeat(30 - done)}] ${String(percent).padStart(3)}%`;
     if (tty)
       process.stdout.write(
         `\r${label} ${bar} ${detail.padEnd(60).slice(0, 60)}${stage === 'done' ? '\n' : ''}`,

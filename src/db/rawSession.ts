@@ -40,6 +40,18 @@ function copyStatement(
 const textCopy = (table: string, columns: string[], source: string) =>
   `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM ${source}`;
 
+/**
+ * The chunks, with a turn of the event loop after each: the socket sends one chunk while Node
+ * makes the next, so PostgreSQL stores rows while Node reads them (read ahead without a pause,
+ * the chunks would all be made before the first was sent).
+ */
+async function* interleaved(chunks: Iterable<string>): AsyncGenerator<string> {
+  for (const chunk of chunks) {
+    yield chunk;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /** METROPLAN_TRACE_SQL=1 prints each statement's time: how an import's cost is found. */
 function traced(session: RawSession): RawSession {
   if (!process.env.METROPLAN_TRACE_SQL) return session;
@@ -100,7 +112,7 @@ export async function withRawTransaction<T>(
         },
         copyText: async (table, columns, chunks) => {
           const stream = connection.query(copyFrom(textCopy(table, columns, 'STDIN')));
-          await pipeline(Readable.from(chunks), stream);
+          await pipeline(Readable.from(interleaved(chunks)), stream);
         },
       }),
     );

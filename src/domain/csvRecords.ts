@@ -21,6 +21,8 @@ export interface CsvRecord {
   fields: string[];
   /** No field holds a backslash, tab or line break (text that needs no escaping downstream). */
   plain: boolean;
+  /** Where in the text the record ends: how far the reading has come. */
+  end: number;
 }
 
 /** The data records of `text` after its first line (the header). */
@@ -41,12 +43,13 @@ export function* csvRecords(text: string, separator: string): Generator<CsvRecor
         number: ++number,
         fields: line.split(separator),
         plain: !(separator === '\t' ? /[\\\r]/ : /[\\\t\r]/).test(line),
+        end: at,
       };
       continue;
     }
     const quoted = readQuoted(text, at, separator, number + 1);
     at = quoted.next;
-    yield { number: ++number, fields: quoted.fields, plain: false };
+    yield { number: ++number, fields: quoted.fields, plain: false, end: at };
   }
 }
 

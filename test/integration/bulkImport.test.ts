@@ -40,12 +40,15 @@ function release() {
   };
 }
 
-async function importRelease() {
+async function importRelease(progress: number[] = []) {
   const files = release();
-  const places = await importPnrrFile(t.ctx, systemActor, {
-    fileName: 'PNRR_Localizzazione_bulk.csv',
-    bytes: files.places,
-  });
+  const places = await importPnrrFile(
+    t.ctx,
+    systemActor,
+    { fileName: 'PNRR_Localizzazione_bulk.csv', bytes: files.places },
+    (stage, _detail, fraction) =>
+      stage === 'staging' && fraction !== undefined && progress.push(fraction),
+  );
   const report = await importPnrrFile(t.ctx, systemActor, {
     fileName: 'PNRR_Progetti_bulk.csv',
     bytes: files.progetti,
@@ -66,8 +69,14 @@ describe('a first national-size load', () => {
   it('builds the indexes again as the migrations made them, with every row in place', async () => {
     const before = await catalogue();
     expect(before.map((i) => i.indexname)).toContain('project_locations_comune_idx');
-    const { places, report } = await importRelease();
+    const progress: number[] = [];
+    const { places, report } = await importRelease(progress);
     expect(places).toMatchObject({ rowsRead: 32_000, created: 32_000, rejected: 0 });
+    // How far through the file, every 1,024 rows: 31 steps for 32,000 places, always forward.
+    expect(progress).toHaveLength(31);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBeGreaterThan(0.8);
+    expect(progress.at(-1)).toBeLessThan(1);
     expect(report).toMatchObject({ rowsRead: projects, created: projects, rejected: 0 });
 
     expect(await catalogue()).toEqual(before);

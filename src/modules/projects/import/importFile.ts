@@ -45,9 +45,11 @@ export interface ImportReport extends KindResult {
   durationMs: number;
 }
 
+/** Where an import is: its stage, and how far through the file while rows are read and copied. */
 export type ImportProgress = (
   stage: 'reading' | 'staging' | 'normalising' | 'done',
   detail: string,
+  fraction?: number,
 ) => void;
 
 function splitHeader(line: string, separator: string): string[] {
@@ -148,8 +150,10 @@ export async function importPnrrFile(
     const kind = kinds[format.kind];
     onProgress('staging', `${format.kind}: reading rows`);
     await bulkSettings(s);
-    const read = await loadNorm(s, kind.rows, { text, separator, columns });
-    onProgress('normalising', `${format.kind}: ${read.rowsRead} rows`);
+    const read = await loadNorm(s, kind.rows, { text, separator, columns }, (fraction) =>
+      onProgress('staging', `${format.kind}: reading rows`, fraction),
+    );
+    onProgress('normalising', `${format.kind}: ${read.rowsRead} rows, comparing`);
     await s.query(
       `INSERT INTO import_releases (id, kind, file_name, sha256, bytes, encoding, release_date, scope, report, imported_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '{}'::jsonb, $9)`,

@@ -34,6 +34,7 @@ export async function loadNorm(
   s: RawSession,
   kind: RowKind,
   file: { text: string; separator: string; columns: (string | null)[] },
+  onProgress: (fraction: number) => void = () => undefined,
 ): Promise<Normalised> {
   const codes = await codeAliases(s);
   const index = new Map<string, number>();
@@ -88,7 +89,8 @@ export async function loadNorm(
         ? reading.values.map((v) => v ?? '\\N')
         : reading.values.map(copyValue);
       chunk += `${record.number}\t${values.join('\t')}\n`;
-      if (++size === 4096) {
+      if (++size === 1024) {
+        onProgress(record.end / file.text.length);
         yield chunk;
         chunk = '';
         size = 0;

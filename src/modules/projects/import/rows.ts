@@ -147,8 +147,22 @@ export const pointEuro = (raw: string | null, label: string) =>
 export const quantity = (raw: string | null, label: string) =>
   amount(readItalianAmount, raw, label, 4, 20, 'is not a number');
 
-/** A date written dd/mm/yyyy (or yyyy-mm-dd); null when missing or not a day of the calendar. */
-export const date = (raw: string | null): Value => parseItalianDate(raw);
+const dates = new Map<string, Value>();
+
+/**
+ * A date written dd/mm/yyyy (or yyyy-mm-dd); null when missing or not a day of the calendar. A
+ * release has few distinct dates over its rows: each is read once and remembered.
+ */
+export function date(raw: string | null): Value {
+  if (raw === null) return null;
+  let value = dates.get(raw);
+  if (value === undefined) {
+    if (dates.size > 10_000) dates.clear();
+    value = parseItalianDate(raw);
+    dates.set(raw, value);
+  }
+  return value;
+}
 
 export const blank = (raw: string | null) => isMissingValue(raw);
 
