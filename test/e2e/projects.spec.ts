@@ -69,7 +69,7 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     expect(await figure(2, 'Scartate')).toMatch(/SCARTATE 1$/i);
     const rejected = report(2).getByRole('table', { name: 'Righe scartate' });
     expect(await rejected.getByRole('row', { name: /404/ }).innerText()).toContain(
-      'Codice fiscale is masked',
+      'il codice fiscale è oscurato nel rilascio',
     );
     await report(1).getByText('Colonne ignorate').waitFor();
 

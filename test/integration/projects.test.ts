@@ -218,8 +218,15 @@ describe('rows that are wrong in a file that is right', () => {
         reasons: [
           'same CUP, Codice Locale Progetto and sub-measure as row 3, which replaces this one',
         ],
+        problems: [{ code: 'replaced', row: 3 }],
       },
-      { row: 2, reasons: ['Finanziamento PNRR "100.000.000.000.000" is too large'] },
+      {
+        row: 2,
+        reasons: ['Finanziamento PNRR "100.000.000.000.000" is too large'],
+        problems: [
+          { code: 'tooLarge', column: 'Finanziamento PNRR', value: '100.000.000.000.000' },
+        ],
+      },
     ]);
     const page = (
       await t.app.inject({ method: 'GET', url: '/api/v1/projects?q=J51B21000000101' })
@@ -241,6 +248,7 @@ describe('rows that are wrong in a file that is right', () => {
     expect(report.rejectedRows[0]).toEqual({
       row: 2,
       reasons: ['Codice Comune "" is not a comune code'],
+      problems: [{ code: 'comune', column: 'Codice Comune', value: '' }],
     });
   });
 });
@@ -308,10 +316,18 @@ describe('files that cannot be read', () => {
 describe('who may import', () => {
   it('lets the PNRR unit upload a file through the API and read the report', async () => {
     const csv =
-      'CUP;Codice Locale Progetto;Titolo progetto\nJ51B21000000077;CLP-API;Progetto caricato\n';
+      'CUP;Codice Locale Progetto;Titolo progetto\nJ51B21000000077;CLP-API;Progetto caricato\nX;CLP-API;Riga\n';
     const res = await upload(officer, csv, '?fileName=caricamento.csv');
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ file: 'caricamento.csv', kind: 'progetti', created: 1 });
+    // The reasons come as data too, for a page in another language.
+    expect(res.json().rejectedRows).toEqual([
+      {
+        row: 2,
+        reasons: ['CUP "X" is not 15 letters and digits'],
+        problems: [{ code: 'cup', value: 'X' }],
+      },
+    ]);
     const list = (await officer.request({ method: 'GET', url: '/api/v1/imports' })).json();
     expect(list.items[0].fileName).toBe('caricamento.csv');
   });

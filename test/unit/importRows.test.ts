@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CsvShapeError, csvRecords } from '../../src/domain/csvRecords.ts';
 import {
@@ -12,6 +13,8 @@ import { progettiRows } from '../../src/modules/projects/import/progetti.ts';
 import {
   copyValue,
   euro,
+  problemText,
+  type Problem,
   pointEuro,
   rowHashSql,
   subMeasureCode,
@@ -79,7 +82,11 @@ describe('amounts as exact decimal text', () => {
     ['1,2,3', null, 'Finanziamento PNRR "1,2,3" is not an amount'],
     ['1.23', null, 'Finanziamento PNRR "1.23" is not an amount'],
   ])('reads %j as %j', (raw, value, problem) => {
-    expect(euro(raw, 'Finanziamento PNRR')).toEqual({ value, problem });
+    const read = euro(raw, 'Finanziamento PNRR');
+    expect({ value: read.value, problem: read.problem && problemText(read.problem) }).toEqual({
+      value,
+      problem,
+    });
   });
 
   it('agrees with the number the forms read', () => {
@@ -95,7 +102,11 @@ describe('amounts as exact decimal text', () => {
     ['1.234,56', null, 'paid_total "1.234,56" is not an amount with a decimal point'],
     ['N/D', null, null],
   ])('reads %j with a decimal point as %j', (raw, value, problem) => {
-    expect(pointEuro(raw, 'paid_total')).toEqual({ value, problem });
+    const read = pointEuro(raw, 'paid_total');
+    expect({ value: read.value, problem: read.problem && problemText(read.problem) }).toEqual({
+      value,
+      problem,
+    });
   });
 
   it('rounds half away from zero as numeric does, and divides by 100 exactly', () => {
@@ -148,5 +159,41 @@ describe('the hash of a row', () => {
     expect(sql).not.toContain('n.cup::text');
     // The name of a place is not what a location is.
     expect(rowHashSql(localizzazioniRows)).not.toContain('place_name');
+  });
+});
+
+describe('the reasons a row is rejected', () => {
+  const samples: Problem[] = [
+    { code: 'cup', value: 'BAD' },
+    { code: 'empty', column: 'Titolo progetto' },
+    { code: 'amount', column: 'Finanziamento PNRR', value: '12a' },
+    { code: 'pointAmount', column: 'paid_total', value: '1,5' },
+    { code: 'number', column: 'Valore realizzato', value: 'x' },
+    { code: 'tooLarge', column: 'Finanziamento PNRR', value: '1e20' },
+    { code: 'date', column: 'Data aggiornamento', value: '31/02/2024' },
+    { code: 'region', column: 'Codice Regione', value: 'X' },
+    { code: 'province', column: 'Codice Provincia', value: '' },
+    { code: 'comune', column: 'Codice Comune', value: '1' },
+    { code: 'taxCodeMasked' },
+    { code: 'taxCode', value: '123' },
+    { code: 'replaced', row: 7 },
+  ];
+  const locale = (lang: string) =>
+    JSON.parse(readFileSync(`src/web/locales/${lang}.json`, 'utf8')).projects.import.problems;
+  const fill = (template: string, p: Problem) =>
+    template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String((p as Record<string, unknown>)[k]));
+
+  it.each(samples)('reads the same in the English report and the English page (%j)', (p) => {
+    expect(fill(locale('en')[p.code], p)).toBe(problemText(p));
+  });
+
+  it('has an Italian text for every reason, with the same placeholders', () => {
+    const [it, en] = [locale('it'), locale('en')];
+    expect(Object.keys(it).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(en).sort()).toEqual(samples.map((p) => p.code).sort());
+    for (const code of Object.keys(en))
+      expect(it[code].match(/\{\{\w+\}\}/g)?.sort(), code).toEqual(
+        en[code].match(/\{\{\w+\}\}/g)?.sort(),
+      );
   });
 });

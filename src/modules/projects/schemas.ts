@@ -125,7 +125,24 @@ export const ImportReport = Type.Object({
   skipped: Type.Integer({ description: 'valid rows outside the territory, with scope=territory' }),
   rejected: Type.Integer(),
   rejectedRows: Type.Array(
-    Type.Object({ row: Type.Integer(), reasons: Type.Array(Type.String()) }),
+    Type.Object({
+      row: Type.Integer(),
+      reasons: Type.Array(Type.String(), { description: 'why, in English' }),
+      problems: Type.Optional(
+        Type.Array(
+          Type.Object({
+            code: Type.String({
+              description:
+                'cup | empty | amount | pointAmount | number | tooLarge | date | region | province | comune | taxCodeMasked | taxCode | replaced',
+            }),
+            column: Type.Optional(Type.String({ description: "the file's column" })),
+            value: Type.Optional(Type.String({ description: 'what the row had there' })),
+            row: Type.Optional(Type.Integer({ description: 'the row that replaces this one' })),
+          }),
+          { description: 'why, as data, for a reader in another language' },
+        ),
+      ),
+    }),
   ),
   changes: Type.Array(Type.Object({ key: Type.String(), fields: Type.Array(Type.String()) })),
   unknownColumns: Type.Array(Type.String()),

@@ -13,7 +13,7 @@ import type { Ctx } from '../../context.ts';
 import { canImportProjects } from '../policy.ts';
 import { formats, type ImportKind } from './formats.ts';
 import { importLocalizzazioni, localizzazioniRows } from './localizzazioni.ts';
-import { loadNorm } from './normalise.ts';
+import { loadNorm, type RejectedRow } from './normalise.ts';
 import { importProgetti, progettiRows } from './progetti.ts';
 import { importIndicatori, importPagamenti, indicatoriRows, pagamentiRows } from './releases.ts';
 import type { RowKind } from './rows.ts';
@@ -40,7 +40,7 @@ export interface ImportReport extends KindResult {
   releaseDate: string | null;
   rowsRead: number;
   rejected: number;
-  rejectedRows: { row: number; reasons: string[] }[];
+  rejectedRows: RejectedRow[];
   unknownColumns: string[];
   durationMs: number;
 }

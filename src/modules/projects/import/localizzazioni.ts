@@ -2,14 +2,18 @@ import type { RawSession } from '../../../db/rawSession.ts';
 import {
   cup,
   cupProblem,
+  empty,
   euro,
   paddedCode,
   problems,
+  quoted,
   subMeasureCode,
   text,
   trimmed,
+  type Problem,
+  type RowKind,
+  type Value,
 } from './rows.ts';
-import type { RowKind } from './rows.ts';
 import { hundredth, roundDecimal } from '../../../domain/italianNumbers.ts';
 import { keepTerritory, replaceProjectRows, type KindResult } from './stage.ts';
 
@@ -21,16 +25,14 @@ const specialRegions: Record<string, string> = {
 };
 
 /** A share of 50 is 50 %: written as a fraction of one, with the six decimals of the column. */
-function share(raw: string | null) {
-  const read = euro(raw, 'share');
+function share(raw: string | null): { value: Value; problem: Problem | null } {
+  const column = 'Quota localizzazione';
+  const read = euro(raw, column);
   if (read.value === null)
-    return { value: null, problem: read.problem && 'the localisation share is not a number' };
-  const value =
-    Number(read.value) > 1
-      ? roundDecimal(hundredth(read.value), 6, 9)
-      : roundDecimal(read.value, 6, 9);
+    return { value: null, problem: read.problem && { code: 'number', column, value: quoted(raw) } };
+  const value = roundDecimal(Number(read.value) > 1 ? hundredth(read.value) : read.value, 6, 9);
   return value === null
-    ? { value, problem: `the localisation share "${trimmed(raw).slice(0, 40)}" is too large` }
+    ? { value, problem: { code: 'tooLarge', column, value: quoted(raw) } }
     : { value, problem: null };
 }
 
@@ -97,12 +99,22 @@ export const localizzazioniRows: RowKind = {
       ],
       problems: problems(
         cupProblem(raw('cup')),
-        localCode === '' && 'Codice Locale Progetto is empty',
-        !/^[0-9]{2,3}$/.test(region ?? '') &&
-          `Codice Regione "${region ?? ''}" is not a region code`,
-        !/^[0-9]{3}$/.test(province ?? '') &&
-          `Codice Provincia "${province ?? ''}" is not a province code`,
-        !/^[0-9]{3}$/.test(comune ?? '') && `Codice Comune "${comune ?? ''}" is not a comune code`,
+        localCode === '' && empty('Codice Locale Progetto'),
+        !/^[0-9]{2,3}$/.test(region ?? '') && {
+          code: 'region',
+          column: 'Codice Regione',
+          value: quoted(region),
+        },
+        !/^[0-9]{3}$/.test(province ?? '') && {
+          code: 'province',
+          column: 'Codice Provincia',
+          value: quoted(province),
+        },
+        !/^[0-9]{3}$/.test(comune ?? '') && {
+          code: 'comune',
+          column: 'Codice Comune',
+          value: quoted(comune),
+        },
         placeShare.problem,
       ),
     };

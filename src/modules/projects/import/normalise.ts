@@ -2,15 +2,28 @@ import { CsvShapeError, csvRecords } from '../../../domain/csvRecords.ts';
 import { Invalid } from '../../../domain/errors.ts';
 import { parseItalianDate } from '../../../domain/italianNumbers.ts';
 import type { RawSession } from '../../../db/rawSession.ts';
-import { copyValue, rowHashSql, type CodeAliases, type RowKind } from './rows.ts';
+import {
+  copyValue,
+  problemText,
+  rowHashSql,
+  type CodeAliases,
+  type Problem,
+  type RowKind,
+} from './rows.ts';
 
 export const maxReportedRejections = 500;
+
+export interface RejectedRow {
+  row: number;
+  reasons: string[];
+  problems: Problem[];
+}
 
 export interface Normalised {
   rowsRead: number;
   rejected: number;
-  /** The first rejected rows, in file order, with their reasons. */
-  rejectedRows: { row: number; reasons: string[] }[];
+  /** The first rejected rows, in file order, with their reasons in English and as data. */
+  rejectedRows: RejectedRow[];
   /** Rows that repeat another row of the file (counted as unchanged). */
   duplicates: number;
   /** The latest update or extraction date the rows give. */
@@ -46,7 +59,9 @@ export async function loadNorm(
   };
   const width = file.columns.length;
   const dates = new Set<string>();
-  const rejected: { row: number; reasons: string[] }[] = [];
+  const rejected: RejectedRow[] = [];
+  const reject = (row: number, problems: Problem[]) =>
+    rejected.push({ row, reasons: problems.map(problemText), problems });
   let rejectedCount = 0;
   let rowsRead = 0;
   // Rows that describe the same thing (the kind's `sameThing`): the first stands, or the last.
@@ -70,8 +85,7 @@ export async function loadNorm(
       if (date) dates.add(date);
       const reading = kind.read(raw, codes);
       if (reading.problems.length > 0) {
-        if (rejectedCount++ < maxReportedRejections)
-          rejected.push({ row: record.number, reasons: reading.problems });
+        if (rejectedCount++ < maxReportedRejections) reject(record.number, reading.problems);
         continue;
       }
       if (rule) {
@@ -116,8 +130,7 @@ export async function loadNorm(
   if (superseded.length > 0)
     await s.query('DELETE FROM norm WHERE rn = ANY($1::int[])', [superseded.map((r) => r.row)]);
   if (rule?.reject) {
-    for (const { row, key } of superseded)
-      rejected.push({ row, reasons: [rule.reject(seen.get(key)!)] });
+    for (const { row, key } of superseded) reject(row, [{ code: 'replaced', row: seen.get(key)! }]);
     rejectedCount += superseded.length;
     rejected.sort((a, b) => a.row - b.row);
   } else duplicates += superseded.length;

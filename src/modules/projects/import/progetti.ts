@@ -4,10 +4,12 @@ import {
   cup,
   cupProblem,
   date,
+  empty,
   euro,
   first,
   pnrrCode,
   problems,
+  quoted,
   taxCode,
   text,
   trimmed,
@@ -96,12 +98,15 @@ export const progettiRows: RowKind = {
       ],
       problems: problems(
         cupProblem(raw('cup')),
-        localCode === '' && 'Codice Locale Progetto is empty',
-        title === null && 'Titolo progetto is empty',
+        localCode === '' && empty('Codice Locale Progetto'),
+        title === null && empty('Titolo progetto'),
         ...money.map((m) => m.problem),
         updated === null &&
-          !blank(raw('updated')) &&
-          `Data aggiornamento "${(raw('updated') ?? '').slice(0, 40)}" is not a dd/mm/yyyy date`,
+          !blank(raw('updated')) && {
+            code: 'date',
+            column: 'Data aggiornamento',
+            value: quoted(raw('updated')),
+          },
       ),
     };
   },
@@ -109,8 +114,7 @@ export const progettiRows: RowKind = {
   sameThing: {
     key: (v) => `${v[0]}\u001f${v[1]}\u001f${v[2]}`,
     keep: 'last',
-    reject: (standing) =>
-      `same CUP, Codice Locale Progetto and sub-measure as row ${standing}, which replaces this one`,
+    reject: true,
   },
 };
 

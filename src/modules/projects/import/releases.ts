@@ -3,6 +3,7 @@ import {
   cup,
   cupProblem,
   date,
+  empty,
   pointEuro,
   problems,
   quantity,
@@ -92,7 +93,7 @@ export const pagamentiRows: RowKind = {
       ],
       problems: problems(
         cupProblem(raw('cup')),
-        localCode === '' && 'Codice Locale Progetto is empty',
+        localCode === '' && empty('Codice Locale Progetto'),
         ...paid.map((p) => p.problem),
       ),
     };
@@ -153,8 +154,8 @@ export const indicatoriRows: RowKind = {
       ],
       problems: problems(
         cupProblem(raw('cup')),
-        localCode === '' && 'Codice Locale Progetto is empty',
-        code === '' && 'Codice Indicatore is empty',
+        localCode === '' && empty('Codice Locale Progetto'),
+        code === '' && empty('Codice Indicatore'),
         achieved.problem,
         planned.problem,
       ),

@@ -19,9 +19,63 @@ export type Raw = (canonical: string) => string | null;
 /** A value as the database writes it as text (`1234.50`, `2023-02-24`), or null. */
 export type Value = string | null;
 
+/**
+ * Why a row is rejected, as data: the web page says it in the reader's language, the report and
+ * the CLI in English (`problemText`). `column` is the file's own column name, `value` what the row
+ * had there (cut to 40 characters).
+ */
+export type Problem =
+  | { code: 'cup'; value: string }
+  | { code: 'empty'; column: string }
+  | {
+      code: 'amount' | 'pointAmount' | 'number' | 'tooLarge' | 'date';
+      column: string;
+      value: string;
+    }
+  | { code: 'region' | 'province' | 'comune'; column: string; value: string }
+  | { code: 'taxCodeMasked' }
+  | { code: 'taxCode'; value: string }
+  | { code: 'replaced'; row: number };
+
+/** A problem in English, as import reports have always said it. */
+export function problemText(p: Problem): string {
+  switch (p.code) {
+    case 'cup':
+      return `CUP "${p.value}" is not 15 letters and digits`;
+    case 'empty':
+      return `${p.column} is empty`;
+    case 'amount':
+      return `${p.column} "${p.value}" is not an amount`;
+    case 'pointAmount':
+      return `${p.column} "${p.value}" is not an amount with a decimal point`;
+    case 'number':
+      return `${p.column} "${p.value}" is not a number`;
+    case 'tooLarge':
+      return `${p.column} "${p.value}" is too large`;
+    case 'date':
+      return `${p.column} "${p.value}" is not a dd/mm/yyyy date`;
+    case 'region':
+    case 'province':
+    case 'comune':
+      return `${p.column} "${p.value}" is not a ${p.code} code`;
+    case 'taxCodeMasked':
+      return 'Codice fiscale is masked in the release (a natural person): the subject cannot be identified';
+    case 'taxCode':
+      return `Codice fiscale "${p.value}" is neither 11 digits nor 16 characters`;
+    case 'replaced':
+      return `same CUP, Codice Locale Progetto and sub-measure as row ${p.row}, which replaces this one`;
+  }
+}
+
+/** A column the row leaves empty. */
+export const empty = (column: string): Problem => ({ code: 'empty', column });
+
+/** What a row held, as a problem quotes it. */
+export const quoted = (raw: string | null, length = 40) => (raw ?? '').slice(0, length);
+
 export interface RowReading {
   values: Value[];
-  problems: string[];
+  problems: Problem[];
 }
 
 export interface RowKind {
@@ -37,7 +91,7 @@ export interface RowKind {
   sameThing?: {
     key(values: Value[]): string;
     keep: 'first' | 'last';
-    reject?: (standing: number) => string;
+    reject?: boolean;
   };
 }
 
@@ -92,10 +146,8 @@ export function text(raw: string | null): Value {
 export const cup = (raw: string | null) => trimmed(raw).toUpperCase();
 
 // 15 letters and digits (DIPE, Codice Unico di Progetto).
-export const cupProblem = (raw: string | null) =>
-  /^[A-Z0-9]{15}$/.test(cup(raw))
-    ? null
-    : `CUP "${(raw ?? '').slice(0, 40)}" is not 15 letters and digits`;
+export const cupProblem = (raw: string | null): Problem | null =>
+  /^[A-Z0-9]{15}$/.test(cup(raw)) ? null : { code: 'cup', value: quoted(raw) };
 
 /** A numeric code whose leading zeros come and go: "15" and "015" are the same province. */
 export function paddedCode(raw: string | null, width: number): Value {
@@ -111,41 +163,41 @@ export function taxCode(raw: string | null): Value {
   return /^[0-9]{1,11}$/.test(t) ? t.padStart(11, '0') : t.toUpperCase();
 }
 
-type Amount = { value: Value; problem: string | null };
+type Amount = { value: Value; problem: Problem | null };
 const noAmount: Amount = { value: null, problem: null };
 
 function amount(
   read: typeof readItalianAmount,
   raw: string | null,
-  label: string,
+  column: string,
   scale: number,
   precision: number,
-  notAmount: string,
+  code: 'amount' | 'pointAmount' | 'number',
 ): Amount {
   if (raw === null || raw === '') return noAmount;
   const parsed = read(raw);
   if (parsed.value === null)
     return {
       value: null,
-      problem: parsed.problem && `${label} "${(raw ?? '').slice(0, 40)}" ${notAmount}`,
+      problem: parsed.problem ? { code, column, value: quoted(raw) } : null,
     };
   const value = roundDecimal(parsed.value, scale, precision);
   return value === null
-    ? { value, problem: `${label} "${(raw ?? '').slice(0, 40)}" is too large` }
+    ? { value, problem: { code: 'tooLarge', column, value: quoted(raw) } }
     : { value, problem: null };
 }
 
 /** An amount in euro as the 2023 releases write it (`1.234,56`), for numeric(16,2). */
-export const euro = (raw: string | null, label: string) =>
-  amount(readItalianAmount, raw, label, 2, 16, 'is not an amount');
+export const euro = (raw: string | null, column: string) =>
+  amount(readItalianAmount, raw, column, 2, 16, 'amount');
 
 /** An amount with a decimal point (the 2025 payments), for numeric(16,2). */
-export const pointEuro = (raw: string | null, label: string) =>
-  amount(readDecimalPointAmount, raw, label, 2, 16, 'is not an amount with a decimal point');
+export const pointEuro = (raw: string | null, column: string) =>
+  amount(readDecimalPointAmount, raw, column, 2, 16, 'pointAmount');
 
 /** A quantity with a decimal comma (indicator values), for numeric(20,4). */
-export const quantity = (raw: string | null, label: string) =>
-  amount(readItalianAmount, raw, label, 4, 20, 'is not a number');
+export const quantity = (raw: string | null, column: string) =>
+  amount(readItalianAmount, raw, column, 4, 20, 'number');
 
 const dates = new Map<string, Value>();
 
@@ -203,5 +255,5 @@ export const first = (...raws: (string | null)[]): string | null =>
   raws.find((r) => r !== null && r !== '') ?? null;
 
 /** The problems of a row: the checks that found one. */
-export const problems = (...checks: (string | null | undefined | false)[]): string[] =>
-  checks.filter((c): c is string => typeof c === 'string');
+export const problems = (...checks: (Problem | null | undefined | false)[]): Problem[] =>
+  checks.filter((c): c is Problem => typeof c === 'object' && c !== null);

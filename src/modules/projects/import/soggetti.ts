@@ -2,8 +2,10 @@ import type { RawSession } from '../../../db/rawSession.ts';
 import {
   cup,
   cupProblem,
+  empty,
   paddedCode,
   problems,
+  quoted,
   taxCode,
   text,
   trimmed,
@@ -41,14 +43,16 @@ export const soggettiRows: RowKind = {
       ],
       problems: problems(
         cupProblem(raw('cup')),
-        localCode === '' && 'Codice Locale Progetto is empty',
-        roleCode === null && 'Ruolo soggetto is empty',
+        localCode === '' && empty('Codice Locale Progetto'),
+        roleCode === null && empty('Ruolo soggetto'),
         // Releases mask the tax code of natural persons with asterisks: such a row names nobody.
         /^\*+$/.test(trimmed(raw('tax_code')))
-          ? 'Codice fiscale is masked in the release (a natural person): the subject cannot be identified'
-          : !/^([0-9]{1,11}|[A-Z0-9]{16})$/.test(trimmed(raw('tax_code')).toUpperCase()) &&
-              `Codice fiscale "${(raw('tax_code') ?? '').slice(0, 30)}" is neither 11 digits nor 16 characters`,
-        trimmed(raw('name')) === '' && 'Denominazione is empty',
+          ? { code: 'taxCodeMasked' }
+          : !/^([0-9]{1,11}|[A-Z0-9]{16})$/.test(trimmed(raw('tax_code')).toUpperCase()) && {
+              code: 'taxCode',
+              value: quoted(raw('tax_code'), 30),
+            },
+        trimmed(raw('name')) === '' && empty('Denominazione'),
       ),
     };
   },

@@ -177,10 +177,18 @@ export interface ImportReport {
   removed: number;
   skipped: number;
   rejected: number;
-  rejectedRows: { row: number; reasons: string[] }[];
+  rejectedRows: { row: number; reasons: string[]; problems?: ImportProblem[] }[];
   changes: { key: string; fields: string[] }[];
   unknownColumns: string[];
   durationMs: number;
+}
+
+/** Why a row was rejected, as data (older reports have only the English reasons). */
+export interface ImportProblem {
+  code: string;
+  column?: string;
+  value?: string;
+  row?: number;
 }
 
 export interface ImportRelease {

@@ -104,7 +104,20 @@ function RejectedRows({ report }: { report: Partial<ImportReport> }) {
                 <th scope="row" className="text-end">
                   {format.integer(row.row)}
                 </th>
-                <td lang="en">{row.reasons.join('; ')}</td>
+                {row.problems ? (
+                  <td>
+                    {row.problems
+                      .map((p, i) =>
+                        t(`projects.import.problems.${p.code}`, {
+                          ...p,
+                          defaultValue: row.reasons[i],
+                        }),
+                      )
+                      .join('; ')}
+                  </td>
+                ) : (
+                  <td lang="en">{row.reasons.join('; ')}</td>
+                )}
               </tr>
             ))}
           </tbody>
