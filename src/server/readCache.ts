@@ -18,7 +18,10 @@ interface Entry {
  */
 export class ReadCache {
   private entries = new Map<string, Entry>();
+  /** Answers being built: a second request for one waits for it instead of building it again. */
+  private building = new Map<string, Promise<Entry>>();
   private revision = -1;
+  private reading: Promise<number> | null = null;
   private checkedAt = 0;
 
   constructor(
@@ -34,9 +37,13 @@ export class ReadCache {
 
   private async currentRevision(): Promise<number> {
     const now = Date.now();
-    if (now - this.checkedAt >= this.checkEveryMs) {
+    if (!this.reading && now - this.checkedAt >= this.checkEveryMs) {
       this.checkedAt = now;
-      const revision = await this.readRevision();
+      this.reading = this.readRevision().finally(() => (this.reading = null));
+    }
+    // Requests that come while the revision is read wait for it, rather than take the old one.
+    if (this.reading) {
+      const revision = await this.reading;
       if (revision !== this.revision) {
         this.entries.clear();
         this.revision = revision;
@@ -49,6 +56,20 @@ export class ReadCache {
     const revision = await this.currentRevision();
     const hit = this.entries.get(key);
     if (hit && hit.revision === revision) return hit;
+    const pending = this.building.get(`${revision}:${key}`);
+    if (pending) return pending;
+    const build = this.build(key, revision, produce).finally(() =>
+      this.building.delete(`${revision}:${key}`),
+    );
+    this.building.set(`${revision}:${key}`, build);
+    return build;
+  }
+
+  private async build(
+    key: string,
+    revision: number,
+    produce: () => Promise<unknown>,
+  ): Promise<Entry> {
     const body = JSON.stringify(await produce());
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
     const gzipped = body.length > 1024 ? gzipSync(body) : null;

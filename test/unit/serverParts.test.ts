@@ -50,6 +50,19 @@ describe('read cache', () => {
     expect(after.etag).not.toBe(first.etag);
   });
 
+  it('builds an answer once for requests that ask for it at the same time', async () => {
+    let produced = 0;
+    const cache = new ReadCache(async () => 1, 10, 60_000);
+    const slow = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return { n: ++produced };
+    };
+    const answers = await Promise.all([cache.get('k', slow), cache.get('k', slow)]);
+    expect(produced).toBe(1);
+    expect(answers[1]).toBe(answers[0]);
+    expect((await cache.get('k', slow)).body).toBe('{"n":1}');
+  });
+
   it('forgets everything when invalidated by a local write', async () => {
     let produced = 0;
     const cache = new ReadCache(async () => 1, 10, 60_000);

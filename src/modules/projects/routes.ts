@@ -25,6 +25,16 @@ export function projectRoutes(app: App, { ctx }: AppServices): void {
     100,
   );
 
+  const analyticsKey = (query: object) => `pnrr:${JSON.stringify(query)}`;
+  // After an import, the map of the home page is worked out at once (at national size it takes
+  // seconds), not by its first visitor.
+  const warmAnalytics = () =>
+    setImmediate(() => {
+      analyticsCache
+        .get(analyticsKey({}), () => pnrrAnalytics(ctx, {}))
+        .catch((error: unknown) => app.log.warn({ err: error }, 'PNRR analytics not prepared'));
+    });
+
   app.get(
     '/analytics/pnrr',
     {
@@ -52,7 +62,7 @@ export function projectRoutes(app: App, { ctx }: AppServices): void {
     },
     async (request, reply) => {
       const { status, ...rest } = request.query;
-      const entry = await analyticsCache.get(`pnrr:${JSON.stringify(request.query)}`, () =>
+      const entry = await analyticsCache.get(analyticsKey(request.query), () =>
         pnrrAnalytics(ctx, { ...rest, cupStatus: status }),
       );
       sendCached(request, reply, entry);
@@ -207,6 +217,7 @@ export function projectRoutes(app: App, { ctx }: AppServices): void {
         kind,
         scope,
       });
+      warmAnalytics();
       return reply.code(201).send(report);
     },
   );
