@@ -1,4 +1,3 @@
-import type { RawSession } from '../../../db/rawSession.ts';
 import {
   cup,
   cupProblem,
@@ -15,7 +14,7 @@ import {
   type Value,
 } from './rows.ts';
 import { hundredth, roundDecimal } from '../../../domain/italianNumbers.ts';
-import { keepTerritory, replaceProjectRows, type KindResult } from './stage.ts';
+import { projectRowsImport } from './stage.ts';
 
 const specialRegions: Record<string, string> = {
   '000': 'national',
@@ -123,26 +122,9 @@ export const localizzazioniRows: RowKind = {
   sameThing: { key: (v) => hashedAt.map((i) => v[i] ?? '\u001e').join('\u001f'), keep: 'first' },
 };
 
-export async function importLocalizzazioni(
-  s: RawSession,
-  releaseId: string,
-  scope: 'all' | 'territory',
-  duplicates: number,
-): Promise<KindResult> {
-  // A project touching the territory comes with all its locations: the even split needs them.
-  const skipped =
-    scope === 'territory'
-      ? await keepTerritory(
-          s,
-          'SELECT 1 FROM norm m JOIN comuni c ON c.istat_code = m.comune_code WHERE m.cup = n.cup AND m.local_code = n.local_code',
-        )
-      : 0;
-  return replaceProjectRows(
-    s,
-    'project_locations',
-    localizzazioniRows.columns.map(([name]) => name),
-    releaseId,
-    duplicates,
-    skipped,
-  );
-}
+// A project touching the territory comes with all its locations: the even split needs them.
+export const importLocalizzazioni = projectRowsImport(
+  'project_locations',
+  localizzazioniRows,
+  'release',
+);

@@ -123,13 +123,7 @@ export async function importProgetti(
   releaseId: string,
   scope: 'all' | 'territory',
 ): Promise<KindResult> {
-  const skipped =
-    scope === 'territory'
-      ? await keepTerritory(
-          s,
-          'SELECT 1 FROM project_locations l JOIN comuni c ON c.istat_code = l.comune_code WHERE l.cup = n.cup AND l.local_code = n.local_code',
-        )
-      : 0;
+  const skipped = await keepTerritory(s, scope, 'stored');
 
   const count = async (sql: string, params: unknown[] = []) =>
     (await s.query<{ n: number }>(sql, params))[0]!.n;

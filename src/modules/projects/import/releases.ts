@@ -49,6 +49,19 @@ async function replaceRows(
   };
 }
 
+/** The import of a kind whose rows replace those of the same key (no territory to keep). */
+const replacing =
+  (table: string, key: string[], rows: RowKind) =>
+  (s: RawSession, releaseId: string, _scope: 'all' | 'territory', duplicates: number) =>
+    replaceRows(
+      s,
+      table,
+      key,
+      rows.columns.map(([name]) => name),
+      releaseId,
+      duplicates,
+    );
+
 const keyColumns = [
   ['cup', 'text'],
   ['local_code', 'text'],
@@ -101,21 +114,11 @@ export const pagamentiRows: RowKind = {
   sameThing: { key: (v) => key(v, 3), keep: 'last' },
 };
 
-export function importPagamenti(
-  s: RawSession,
-  releaseId: string,
-  _scope: 'all' | 'territory',
-  duplicates: number,
-): Promise<KindResult> {
-  return replaceRows(
-    s,
-    'project_payments',
-    ['cup', 'local_code', 'sub_measure_code'],
-    pagamentiRows.columns.map(([name]) => name),
-    releaseId,
-    duplicates,
-  );
-}
+export const importPagamenti = replacing(
+  'project_payments',
+  ['cup', 'local_code', 'sub_measure_code'],
+  pagamentiRows,
+);
 
 /** Indicatori (2025): planned and achieved values, decimal comma. */
 export const indicatoriRows: RowKind = {
@@ -164,18 +167,8 @@ export const indicatoriRows: RowKind = {
   sameThing: { key: (v) => key(v, 4), keep: 'last' },
 };
 
-export function importIndicatori(
-  s: RawSession,
-  releaseId: string,
-  _scope: 'all' | 'territory',
-  duplicates: number,
-): Promise<KindResult> {
-  return replaceRows(
-    s,
-    'project_indicators',
-    ['cup', 'local_code', 'sub_measure_code', 'code'],
-    indicatoriRows.columns.map(([name]) => name),
-    releaseId,
-    duplicates,
-  );
-}
+export const importIndicatori = replacing(
+  'project_indicators',
+  ['cup', 'local_code', 'sub_measure_code', 'code'],
+  indicatoriRows,
+);

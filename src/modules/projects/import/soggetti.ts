@@ -1,4 +1,3 @@
-import type { RawSession } from '../../../db/rawSession.ts';
 import {
   cup,
   cupProblem,
@@ -11,7 +10,7 @@ import {
   trimmed,
   type RowKind,
 } from './rows.ts';
-import { keepTerritory, replaceProjectRows, type KindResult } from './stage.ts';
+import { projectRowsImport } from './stage.ts';
 
 /** Soggetti: who holds, programmes, implements or receives each project (by role and tax code). */
 export const soggettiRows: RowKind = {
@@ -60,25 +59,4 @@ export const soggettiRows: RowKind = {
   sameThing: { key: (v) => `${v[0]}\u001f${v[1]}\u001f${v[2]}\u001f${v[4]}`, keep: 'last' },
 };
 
-export async function importSoggetti(
-  s: RawSession,
-  releaseId: string,
-  scope: 'all' | 'territory',
-  duplicates: number,
-): Promise<KindResult> {
-  const skipped =
-    scope === 'territory'
-      ? await keepTerritory(
-          s,
-          'SELECT 1 FROM project_locations l JOIN comuni c ON c.istat_code = l.comune_code WHERE l.cup = n.cup AND l.local_code = n.local_code',
-        )
-      : 0;
-  return replaceProjectRows(
-    s,
-    'project_subjects',
-    soggettiRows.columns.map(([name]) => name),
-    releaseId,
-    duplicates,
-    skipped,
-  );
-}
+export const importSoggetti = projectRowsImport('project_subjects', soggettiRows, 'stored');

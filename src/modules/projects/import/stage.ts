@@ -1,3 +1,6 @@
+import type { RawSession } from '../../../db/rawSession.ts';
+import type { RowKind } from './rows.ts';
+
 /** The set-based steps of an import, on the normalised rows in the temporary table `norm`. */
 
 export interface KindResult {
@@ -17,6 +20,29 @@ export interface KindResult {
  */
 export const importedId = (releaseParam: string, rowNumber: string) =>
   `(left(replace(${releaseParam}::text, '-', ''), 20) || lpad(to_hex(${rowNumber}), 12, '0'))::uuid`;
+
+/**
+ * The import of a kind whose rows belong to projects (places, subjects): with scope "territory",
+ * only the projects with a place in the territory, then `replaceProjectRows`.
+ */
+export const projectRowsImport =
+  (table: string, rows: RowKind, places: 'stored' | 'release') =>
+  async (
+    s: RawSession,
+    releaseId: string,
+    scope: 'all' | 'territory',
+    duplicates: number,
+  ): Promise<KindResult> => {
+    const skipped = await keepTerritory(s, scope, places);
+    return replaceProjectRows(
+      s,
+      table,
+      rows.columns.map(([name]) => name),
+      releaseId,
+      duplicates,
+      skipped,
+    );
+  };
 
 /**
  * A release lists all the rows of each project it names (its places, its subjects): those rows
@@ -76,15 +102,21 @@ export async function replaceProjectRows(
 }
 
 /**
- * With scope "territory": drop the projects none of whose places is a comune of the tenant
- * (`located` tells, for a norm row n, whether its project has one).
+ * With scope "territory": drop the projects none of whose places is a comune of the tenant. The
+ * places are those already stored (projects, subjects: the locations file comes first) or those of
+ * the release itself (locations). Returns how many rows were dropped.
  */
 export async function keepTerritory(
   s: { query<T>(sql: string, params?: unknown[]): Promise<T[]> },
-  located: string,
+  scope: 'all' | 'territory',
+  places: 'stored' | 'release',
 ): Promise<number> {
+  if (scope !== 'territory') return 0;
   const [row] = await s.query<{ n: number }>(`
-    WITH gone AS (DELETE FROM norm n WHERE NOT EXISTS (${located}) RETURNING 1)
+    WITH gone AS (DELETE FROM norm n WHERE NOT EXISTS (
+      SELECT 1 FROM ${places === 'stored' ? 'project_locations' : 'norm'} l
+      JOIN comuni c ON c.istat_code = l.comune_code
+      WHERE l.cup = n.cup AND l.local_code = n.local_code) RETURNING 1)
     SELECT count(*)::int AS n FROM gone`);
   return row!.n;
 }
