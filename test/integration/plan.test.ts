@@ -89,6 +89,22 @@ describe('the public plan browser', () => {
     expect(tree.filtered).toBe(true);
   });
 
+  it("gives an action's effective missions on its own page: its goal's when it has none", async () => {
+    const plan = await planBySlug('psttm-2022-2024');
+    const version = plan.versions[0].id;
+    const tree = (await get(`/api/v1/plan-versions/${version}/tree?mission=M4`)).json();
+    type Node = { key: string; missions: string[]; effectiveMissions: string[] };
+    const goal = tree.sections.flatMap(
+      (s: { goals: (Node & { actions: Node[] })[] }) => s.goals,
+    )[0];
+    const action = goal.actions.find((a: Node) => a.missions.length === 0) ?? goal.actions[0];
+    const detail = (await get(`/api/v1/plan-versions/${version}/items/${action.key}`)).json();
+    expect(detail.effectiveMissions).toEqual(action.effectiveMissions);
+    expect(detail.effectiveMissions).toContain('M4');
+    const goalDetail = (await get(`/api/v1/plan-versions/${version}/items/${goal.key}`)).json();
+    expect(goalDetail.effectiveMissions).toEqual(goal.missions);
+  });
+
   it('filters the tree by section, keeping the three sections with goals only in the one asked', async () => {
     const plan = await planBySlug('psttm-2022-2024');
     const url = `/api/v1/plan-versions/${plan.versions[0].id}/tree`;

@@ -146,6 +146,9 @@ export const Matrix = Type.Object({
 export const ItemDetail = Type.Object({
   ...itemProps,
   versionId: Type.String(),
+  effectiveMissions: Type.Array(Type.String(), {
+    description: "the item's PNRR missions, or its goal's when an action has none of its own",
+  }),
   goal: Nullable(Item),
   actions: Type.Array(Item),
   pillars: Type.Array(Item),

@@ -197,6 +197,8 @@ export async function coverageMatrix(
 
 export interface ItemDetailView extends ItemView {
   versionId: string;
+  /** The item's missions, or its goal's when an action has none of its own. */
+  effectiveMissions: string[];
   goal: ItemView | null;
   actions: ItemView[];
   pillars: ItemView[];
@@ -217,6 +219,7 @@ export async function getItem(
   return {
     ...presentItem(item),
     versionId,
+    effectiveMissions: effectiveMissions(item.missions, goal?.missions),
     goal: goal ? presentItem(goal) : null,
     actions: items.filter((i) => i.parentKey === key).map(presentItem),
     pillars: items.filter((i) => item.pillarKeys.includes(i.key)).map(presentItem),

@@ -131,17 +131,15 @@ function ItemView({ plan, version, item }: VersionContext & { item: ItemDetail }
 
 function Classification({ item, labels }: { item: ItemDetail; labels: PlanLabels }) {
   const { t } = useTranslation();
-  const inherited = item.kind === 'action' && item.missions.length === 0 && item.goal;
+  const inherited = item.missions.length === 0 && item.effectiveMissions.length > 0;
   return (
     <dl className="mp-facts">
       <Fact label={t('plan.fields.missions')}>
-        {inherited && item.goal ? (
+        {item.effectiveMissions.length ? (
           <>
-            <ItemChips missions={item.goal.missions} sdgs={[]} labels={labels} />
-            <span className="small">{t('plan.inheritedMissions')}</span>
+            <ItemChips missions={item.effectiveMissions} sdgs={[]} labels={labels} />
+            {inherited ? <span className="small">{t('plan.inheritedMissions')}</span> : null}
           </>
-        ) : item.missions.length ? (
-          <ItemChips missions={item.missions} sdgs={[]} labels={labels} />
         ) : (
           t('plan.notSet')
         )}

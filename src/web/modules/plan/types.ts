@@ -148,6 +148,7 @@ export interface Matrix {
 }
 
 export interface ItemDetail extends PlanItem {
+  effectiveMissions: string[];
   versionId: string;
   goal: PlanItem | null;
   actions: PlanItem[];
