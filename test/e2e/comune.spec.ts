@@ -56,6 +56,17 @@ describe('A visitor looks up a comune', () => {
     expect(errors).toEqual([]);
   });
 
+  it('fits the page of a comune, with the source of its population, on a phone', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/comuni/015002');
+    await page.getByRole('heading', { level: 1, name: 'Abbiategrasso' }).waitFor();
+    await page.locator('dl.mp-facts').getByText(/ANPR/).waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    expect(errors).toEqual([]);
+  });
+
   it('filters the list by zone and population band and sorts it, keeping the state in the URL', async () => {
     const { page } = await newVisitor(browser);
     await page.goto('/comuni');

@@ -93,7 +93,8 @@ function ComuneFacts({ comune }: { comune: Comune }) {
         <Fact label={t('comune.cadastralCode')}>{comune.cadastralCode ?? '—'}</Fact>
         <Fact label={t('comune.population')}>
           <span className="mp-figure-inline">{format.integer(comune.population)}</span>{' '}
-          <span className="small">
+          {/* The source names files and paths: long words that must wrap on a phone. */}
+          <span className="small text-break">
             {t('comune.populationAsOf', {
               year: comune.populationYear,
               source: comune.populationSource ?? t('comune.unknownSource'),
