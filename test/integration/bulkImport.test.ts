@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from '../support/testApp.ts';
 
 /**
  * A first load of many rows drops the tables' indexes and builds them again after the insert
- * (stage.ts, withIndexesRebuiltIfLarge): the indexes must come back exactly as the migrations
+ * (apply.ts, withIndexesRebuiltIfLarge): the indexes must come back exactly as the migrations
  * made them, and the data must be the same as a row-by-row insert gives.
  */
 let t: TestApp;

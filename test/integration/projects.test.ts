@@ -273,6 +273,13 @@ describe('files that cannot be read', () => {
       'cannot be read',
     ],
     ['an empty file', '', 'empty'],
+    [
+      'a NUL byte past the part sniffed for binary content',
+      'CUP;Codice Locale Progetto;Titolo progetto\n' +
+        'J51B21000000009;X;Titolo\n'.repeat(4000) +
+        'J51B21000000010;Y;Tito\u0000lo\n',
+      'binary data',
+    ],
   ];
   for (const [what, body, message] of refusals) {
     it(`refuses ${what} whole, with a clear message, and writes nothing`, async () => {

@@ -7,14 +7,13 @@ export interface BreadcrumbStep {
   label: string;
 }
 
-/** Home / …trail / current page: the one breadcrumb of the app (not printed). */
-export function PageBreadcrumb({
-  current,
-  trail = [],
-}: {
+export interface BreadcrumbProps {
   current: string;
   trail?: BreadcrumbStep[];
-}) {
+}
+
+/** Home / …trail / current page: the one breadcrumb of the app (not printed). */
+export function PageBreadcrumb({ current, trail = [] }: BreadcrumbProps) {
   const { t } = useTranslation();
   return (
     <Breadcrumb aria-label={t('breadcrumb.label')} className="mp-no-print">

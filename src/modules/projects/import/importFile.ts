@@ -18,7 +18,7 @@ import { importProgetti, progettiRows } from './progetti.ts';
 import { importIndicatori, importPagamenti, indicatoriRows, pagamentiRows } from './releases.ts';
 import type { RowKind } from './rows.ts';
 import { importSoggetti, soggettiRows } from './soggetti.ts';
-import { bulkSettings, type KindResult } from './stage.ts';
+import { bulkSettings, type KindResult } from './apply.ts';
 
 export const maxImportBytes = 512 * 1024 * 1024;
 
@@ -132,6 +132,13 @@ export async function importPnrrFile(
   if (looksBinary(input.bytes))
     throw Invalid('file', 'the file is not text (it contains binary data): expected a CSV file');
   const { text, encoding } = decodeText(input.bytes);
+  // The sniff above reads the start only; PostgreSQL refuses a NUL anywhere in a text value.
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1)
+    throw Invalid(
+      'file',
+      `the file contains binary data (a NUL byte on line ${text.slice(0, nul).split('\n').length}): expected a CSV file`,
+    );
   const firstLine = text
     .slice(0, Math.max(0, text.indexOf('\n')) || text.length)
     .replace(/\r$/, '');

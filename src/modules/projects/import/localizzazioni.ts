@@ -1,7 +1,5 @@
 import {
-  cup,
-  cupProblem,
-  empty,
+  projectKey,
   euro,
   paddedCode,
   problems,
@@ -14,7 +12,7 @@ import {
   type Value,
 } from './rows.ts';
 import { hundredth, roundDecimal } from '../../../domain/italianNumbers.ts';
-import { projectRowsImport } from './stage.ts';
+import { projectRowsImport } from './apply.ts';
 
 const specialRegions: Record<string, string> = {
   '000': 'national',
@@ -73,7 +71,7 @@ export const localizzazioniRows: RowKind = {
   columns,
   hashed,
   read(raw, codes) {
-    const localCode = trimmed(raw('local_code'));
+    const key = projectKey(raw);
     const regionText = trimmed(raw('region'));
     const region = regionText in specialRegions ? regionText : paddedCode(regionText, 2);
     const province = paddedCode(raw('province'), 3);
@@ -84,8 +82,8 @@ export const localizzazioniRows: RowKind = {
     const placeShare = share(raw('share'));
     return {
       values: [
-        cup(raw('cup')),
-        localCode,
+        key.cup,
+        key.localCode,
         subMeasureCode(raw('sub_measure_code'), codes),
         region,
         province,
@@ -97,8 +95,7 @@ export const localizzazioniRows: RowKind = {
         placeShare.value,
       ],
       problems: problems(
-        cupProblem(raw('cup')),
-        localCode === '' && empty('Codice Locale Progetto'),
+        ...key.problems,
         !/^[0-9]{2,3}$/.test(region ?? '') && {
           code: 'region',
           column: 'Codice Regione',

@@ -1,8 +1,7 @@
 import type { RawSession } from '../../../db/rawSession.ts';
 import {
+  projectKey,
   blank,
-  cup,
-  cupProblem,
   date,
   empty,
   euro,
@@ -15,7 +14,7 @@ import {
   trimmed,
   type RowKind,
 } from './rows.ts';
-import { importedId, keepTerritory, withIndexesRebuiltIfLarge, type KindResult } from './stage.ts';
+import { importedId, keepTerritory, withIndexesRebuiltIfLarge, type KindResult } from './apply.ts';
 
 const amounts = {
   funding_state: ['funding_state', 'Finanziamento - Stato'],
@@ -66,7 +65,7 @@ export const progettiRows: RowKind = {
   ),
   hashed: compared,
   read(raw, codes) {
-    const localCode = trimmed(raw('local_code'));
+    const key = projectKey(raw);
     const subRaw = first(raw('sub_measure_code'), raw('sub_measure_id'));
     const sub = pnrrCode(subRaw, codes);
     const measureRaw = first(raw('measure_code'), raw('measure_id'));
@@ -76,8 +75,8 @@ export const progettiRows: RowKind = {
     const updated = date(raw('updated'));
     return {
       values: [
-        cup(raw('cup')),
-        localCode,
+        key.cup,
+        key.localCode,
         sub ? (sub.subMeasure ?? sub.measure) : trimmed(subRaw).toUpperCase(),
         trimmed(raw('programme')) || 'PNRR',
         trimmed(raw('mission')).toUpperCase() || null,
@@ -97,8 +96,7 @@ export const progettiRows: RowKind = {
         updated,
       ],
       problems: problems(
-        cupProblem(raw('cup')),
-        localCode === '' && empty('Codice Locale Progetto'),
+        ...key.problems,
         title === null && empty('Titolo progetto'),
         ...money.map((m) => m.problem),
         updated === null &&

@@ -1,7 +1,6 @@
 import type { RawSession } from '../../../db/rawSession.ts';
 import {
-  cup,
-  cupProblem,
+  projectKey,
   date,
   empty,
   pointEuro,
@@ -12,7 +11,7 @@ import {
   trimmed,
   type RowKind,
 } from './rows.ts';
-import type { KindResult } from './stage.ts';
+import type { KindResult } from './apply.ts';
 
 /** Replaces rows by key: unchanged when the hash is already there, created otherwise. */
 async function replaceRows(
@@ -94,21 +93,17 @@ export const pagamentiRows: RowKind = {
     ['extracted_on', 'date'],
   ],
   read(raw, codes) {
-    const localCode = trimmed(raw('local_code'));
+    const key = projectKey(raw);
     const paid = paidColumns.map((c) => pointEuro(raw(c), c));
     return {
       values: [
-        cup(raw('cup')),
-        localCode,
+        key.cup,
+        key.localCode,
         subMeasureCode(raw('sub_measure_code'), codes),
         ...paid.map((p) => p.value),
         date(raw('extracted')),
       ],
-      problems: problems(
-        cupProblem(raw('cup')),
-        localCode === '' && empty('Codice Locale Progetto'),
-        ...paid.map((p) => p.problem),
-      ),
+      problems: problems(...key.problems, ...paid.map((p) => p.problem)),
     };
   },
   sameThing: { key: (v) => key(v, 3), keep: 'last' },
@@ -135,15 +130,15 @@ export const indicatoriRows: RowKind = {
     ['extracted_on', 'date'],
   ],
   read(raw, codes) {
-    const localCode = trimmed(raw('local_code'));
+    const key = projectKey(raw);
     const code = trimmed(raw('code')).toUpperCase();
     const achieved = quantity(raw('achieved'), 'Valore realizzato');
     const planned = quantity(raw('planned'), 'Valore programmato');
     const year = trimmed(raw('year'));
     return {
       values: [
-        cup(raw('cup')),
-        localCode,
+        key.cup,
+        key.localCode,
         subMeasureCode(raw('sub_measure_code'), codes),
         code,
         text(raw('description')) ?? '',
@@ -156,8 +151,7 @@ export const indicatoriRows: RowKind = {
         date(raw('extracted')),
       ],
       problems: problems(
-        cupProblem(raw('cup')),
-        localCode === '' && empty('Codice Locale Progetto'),
+        ...key.problems,
         code === '' && empty('Codice Indicatore'),
         achieved.problem,
         planned.problem,

@@ -149,6 +149,19 @@ export const cup = (raw: string | null) => trimmed(raw).toUpperCase();
 export const cupProblem = (raw: string | null): Problem | null =>
   /^[A-Z0-9]{15}$/.test(cup(raw)) ? null : { code: 'cup', value: quoted(raw) };
 
+/**
+ * What every release row starts from: the project's CUP and codice locale progetto, with what is
+ * wrong with them.
+ */
+export function projectKey(raw: Raw): { cup: string; localCode: string; problems: Problem[] } {
+  const localCode = trimmed(raw('local_code'));
+  return {
+    cup: cup(raw('cup')),
+    localCode,
+    problems: problems(cupProblem(raw('cup')), localCode === '' && empty('Codice Locale Progetto')),
+  };
+}
+
 /** A numeric code whose leading zeros come and go: "15" and "015" are the same province. */
 export function paddedCode(raw: string | null, width: number): Value {
   const t = trimmed(raw);

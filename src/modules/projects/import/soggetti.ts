@@ -1,6 +1,5 @@
 import {
-  cup,
-  cupProblem,
+  projectKey,
   empty,
   paddedCode,
   problems,
@@ -10,7 +9,7 @@ import {
   trimmed,
   type RowKind,
 } from './rows.ts';
-import { projectRowsImport } from './stage.ts';
+import { projectRowsImport } from './apply.ts';
 
 /** Soggetti: who holds, programmes, implements or receives each project (by role and tax code). */
 export const soggettiRows: RowKind = {
@@ -25,14 +24,14 @@ export const soggettiRows: RowKind = {
     ['ateco_code', 'text'],
   ],
   read(raw) {
-    const localCode = trimmed(raw('local_code'));
+    const key = projectKey(raw);
     const roleCode = paddedCode(raw('role_code'), 2);
     const tax = taxCode(raw('tax_code')) ?? '';
     const name = text(raw('name'));
     return {
       values: [
-        cup(raw('cup')),
-        localCode,
+        key.cup,
+        key.localCode,
         roleCode,
         text(raw('role')) ?? '',
         tax,
@@ -41,8 +40,7 @@ export const soggettiRows: RowKind = {
         text(raw('ateco')),
       ],
       problems: problems(
-        cupProblem(raw('cup')),
-        localCode === '' && empty('Codice Locale Progetto'),
+        ...key.problems,
         roleCode === null && empty('Ruolo soggetto'),
         // Releases mask the tax code of natural persons with asterisks: such a row names nobody.
         /^\*+$/.test(trimmed(raw('tax_code')))
