@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { bindFields } from '../../ui/fieldBindings.ts';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { actBodies, actKinds } from './types.ts';
 
@@ -43,6 +44,7 @@ export function ActFields({ values, errors, onChange }: ActFieldsProps) {
   const { t } = useTranslation();
   const set = (field: keyof ActValues) => (value: string) =>
     onChange({ ...values, [field]: value }, field);
+  const { field } = bindFields(values, errors, set);
   return (
     <fieldset className="mb-3">
       <legend className="fs-6 fw-semibold">{t('plan.act.legend')}</legend>
@@ -50,58 +52,36 @@ export function ActFields({ values, errors, onChange }: ActFieldsProps) {
         <div className="col-12 col-sm-6">
           <SelectField
             label={t('plan.act.body')}
-            value={values.body}
-            onChange={set('body')}
-            error={errors.body}
+            {...field('body')}
             options={actBodies.map((body) => ({ value: body, label: t(`plan.bodies.${body}`) }))}
           />
         </div>
         <div className="col-12 col-sm-6">
           <SelectField
             label={t('plan.act.kind')}
-            value={values.kind}
-            onChange={set('kind')}
-            error={errors.kind}
+            {...field('kind')}
             options={actKinds.map((kind) => ({ value: kind, label: t(`plan.actKinds.${kind}`) }))}
           />
         </div>
         <div className="col-12 col-sm-6">
           <TextField
             label={t('plan.act.number')}
-            value={values.number}
-            onChange={set('number')}
-            error={errors.number}
+            {...field('number')}
             hint={t('plan.act.numberHint')}
             maxLength={60}
           />
         </div>
         <div className="col-12 col-sm-6">
-          <TextField
-            label={t('plan.act.date')}
-            type="date"
-            value={values.date}
-            onChange={set('date')}
-            error={errors.date}
-            required
-          />
+          <TextField label={t('plan.act.date')} type="date" {...field('date')} required />
         </div>
         <div className="col-12">
-          <TextField
-            label={t('plan.act.title')}
-            value={values.title}
-            onChange={set('title')}
-            error={errors.title}
-            maxLength={300}
-            required
-          />
+          <TextField label={t('plan.act.title')} {...field('title')} maxLength={300} required />
         </div>
         <div className="col-12">
           <TextField
             label={t('plan.act.documentUrl')}
             type="url"
-            value={values.documentUrl}
-            onChange={set('documentUrl')}
-            error={errors.documentUrl}
+            {...field('documentUrl')}
             hint={t('plan.act.documentUrlHint')}
             maxLength={500}
           />

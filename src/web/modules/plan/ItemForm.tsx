@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { bindFields } from '../../ui/fieldBindings.ts';
 import {
   CheckboxGroup,
   SelectField,
@@ -35,25 +36,17 @@ export function ItemFormFields({
   allowNoOrgUnit,
 }: ItemFormFieldsProps) {
   const { t } = useTranslation();
+  const { field, group } = bindFields(values, errors, set);
   return (
     <>
       <div className="row g-3">
         <div className="col-12 col-md-9">
-          <TextField
-            label={t('plan.fields.title')}
-            value={values.title}
-            onChange={set('title')}
-            error={errors.title}
-            maxLength={300}
-            required
-          />
+          <TextField label={t('plan.fields.title')} {...field('title')} maxLength={300} required />
         </div>
         <div className="col-12 col-md-3">
           <TextField
             label={t('plan.fields.code')}
-            value={values.code}
-            onChange={set('code')}
-            error={errors.code}
+            {...field('code')}
             hint={t('plan.form.codeHint')}
             maxLength={20}
           />
@@ -61,9 +54,7 @@ export function ItemFormFields({
         <div className="col-12">
           <TextAreaField
             label={t('plan.fields.description')}
-            value={values.description}
-            onChange={set('description')}
-            error={errors.description}
+            {...field('description')}
             hint={t('plan.form.descriptionHint')}
             rows={6}
             maxLength={50_000}
@@ -72,9 +63,7 @@ export function ItemFormFields({
         <div className="col-12 col-md-6">
           <SelectField
             label={t('plan.fields.orgUnit')}
-            value={values.orgUnitId}
-            onChange={set('orgUnitId')}
-            error={errors.orgUnitId}
+            {...field('orgUnitId')}
             emptyLabel={allowNoOrgUnit ? t('plan.form.noOrgUnit') : undefined}
             options={orgUnitOptions}
             hint={allowNoOrgUnit ? undefined : t('plan.form.orgUnitHint')}
@@ -84,9 +73,7 @@ export function ItemFormFields({
           <TextField
             label={t('plan.fields.periodStart')}
             inputMode="numeric"
-            value={values.periodStart}
-            onChange={set('periodStart')}
-            error={errors.periodStart}
+            {...field('periodStart')}
             maxLength={4}
           />
         </div>
@@ -94,9 +81,7 @@ export function ItemFormFields({
           <TextField
             label={t('plan.fields.periodEnd')}
             inputMode="numeric"
-            value={values.periodEnd}
-            onChange={set('periodEnd')}
-            error={errors.periodEnd}
+            {...field('periodEnd')}
             maxLength={4}
           />
         </div>
@@ -109,15 +94,11 @@ export function ItemFormFields({
               value: code,
               label: `${code} · ${labels.missionName(code)}`,
             }))}
-            values={values.missions}
-            onChange={set('missions')}
-            error={errors.missions}
+            {...group('missions')}
           />
           <TextField
             label={t('plan.fields.measures')}
-            value={values.measures}
-            onChange={set('measures')}
-            error={errors.measures}
+            {...field('measures')}
             hint={t('plan.form.measuresHint')}
           />
           <CheckboxGroup
@@ -127,9 +108,7 @@ export function ItemFormFields({
               value: kind,
               label: t(`plan.linkedPlans.${kind}`),
             }))}
-            values={values.linkedPlans}
-            onChange={set('linkedPlans')}
-            error={errors.linkedPlans}
+            {...group('linkedPlans')}
           />
         </div>
         <div className="col-12 col-lg-6">
@@ -140,18 +119,14 @@ export function ItemFormFields({
               value: String(sdg.goal),
               label: `${sdg.goal}. ${labels.sdgName(sdg.goal)}`,
             }))}
-            values={values.sdgs}
-            onChange={set('sdgs')}
-            error={errors.sdgs}
+            {...group('sdgs')}
           />
         </div>
         <div className="col-12 col-md-6">
           <CheckboxGroup
             label={t('plan.fields.pillarKeys')}
             options={pillars.map((pillar) => ({ value: pillar.key, label: pillar.title }))}
-            values={values.pillarKeys}
-            onChange={set('pillarKeys')}
-            error={errors.pillarKeys}
+            {...group('pillarKeys')}
             hint={pillars.length === 0 ? t('plan.form.noPillars') : undefined}
           />
         </div>
@@ -159,9 +134,7 @@ export function ItemFormFields({
           <CheckboxGroup
             label={t('plan.fields.driverKeys')}
             options={drivers.map((driver) => ({ value: driver.key, label: driver.title }))}
-            values={values.driverKeys}
-            onChange={set('driverKeys')}
-            error={errors.driverKeys}
+            {...group('driverKeys')}
             hint={drivers.length === 0 ? t('plan.form.noDrivers') : undefined}
           />
         </div>

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { SelectField } from '../../ui/fields.tsx';
+import type { Option } from '../../ui/fields.tsx';
+import { InlineSelectForm } from '../../ui/InlineSelectForm.tsx';
 import { useDeleteItem, useMoveItem, useReloadVersion, useTree } from './hooks.ts';
 import { usePlanLabels } from './labels.ts';
 import { PlanMutationError } from './PlanMutationError.tsx';
@@ -112,8 +113,6 @@ function MoveForm({ version, item }: Pick<VersionContext, 'version'> & { item: I
   const move = useMoveItem(version.id);
   const reload = useReloadVersion(version.id);
   const tree = useTree(version.id);
-  const [target, setTarget] = useState('');
-  const [done, setDone] = useState<string | null>(null);
   const isGoal = item.kind === 'goal';
 
   const options = isGoal
@@ -129,67 +128,30 @@ function MoveForm({ version, item }: Pick<VersionContext, 'version'> & { item: I
           })),
       );
 
-  const submit = () => {
-    if (!target) return;
-    const label = options.find((option) => option.value === target)?.label ?? target;
+  const submit = (target: Option, done: (message: string) => void) =>
     move.mutate(
       {
         key: item.key,
         move: {
           rowVersion: item.rowVersion,
           position: AT_THE_END,
-          ...(isGoal ? { sectionCode: target } : { parentKey: target }),
+          ...(isGoal ? { sectionCode: target.value } : { parentKey: target.value }),
         },
       },
-      {
-        onSuccess: () => {
-          setTarget('');
-          setDone(t('plan.move.done', { target: label }));
-        },
-      },
+      { onSuccess: () => done(t('plan.move.done', { target: target.label })) },
     );
-  };
 
   return (
-    <form
-      className="mp-inline-form"
-      aria-labelledby="move-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+    <InlineSelectForm
+      titleId="move-title"
+      title={t(isGoal ? 'plan.move.goalTitle' : 'plan.move.actionTitle')}
+      label={t(isGoal ? 'plan.move.toSection' : 'plan.move.toGoal')}
+      emptyLabel={t('plan.move.choose')}
+      options={options}
+      submitLabel={t('plan.move.submit')}
+      busy={move.isPending}
+      onSubmit={submit}
     >
-      <h3 id="move-title" className="h6">
-        {t(isGoal ? 'plan.move.goalTitle' : 'plan.move.actionTitle')}
-      </h3>
-      <div className="row g-2 align-items-end">
-        <div className="col-12 col-md-8">
-          <SelectField
-            label={t(isGoal ? 'plan.move.toSection' : 'plan.move.toGoal')}
-            value={target}
-            onChange={(value) => {
-              setTarget(value);
-              setDone(null);
-            }}
-            emptyLabel={t('plan.move.choose')}
-            options={options}
-          />
-        </div>
-        <div className="col-12 col-md-4">
-          <Button
-            type="submit"
-            color="primary"
-            outline
-            size="sm"
-            disabled={!target || move.isPending}
-          >
-            {t('plan.move.submit')}
-          </Button>
-        </div>
-      </div>
-      <div aria-live="polite">
-        {done ? <p className="text-success fw-semibold">{done}</p> : null}
-      </div>
       <PlanMutationError
         error={move.error}
         conflict={t('plan.move.conflict')}
@@ -198,6 +160,6 @@ function MoveForm({ version, item }: Pick<VersionContext, 'version'> & { item: I
           void reload();
         }}
       />
-    </form>
+    </InlineSelectForm>
   );
 }

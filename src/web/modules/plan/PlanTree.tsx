@@ -1,12 +1,11 @@
 import { Button } from 'design-react-kit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { Icon } from '../../ui/Icon.tsx';
 import { useCurrentUser } from '../identity/hooks.ts';
 import type { PlanLabels } from './labels.ts';
 import { canAddPlanItems, isEditableStatus } from './policy.ts';
 import { GoalNode } from './TreeGoal.tsx';
+import { DisclosureButton, NewItemLink, TreeBranch } from './TreeLevel.tsx';
 import type { Plan, TreeSection, VersionDetail } from './types.ts';
 import { versionPath } from './versionRules.ts';
 
@@ -119,57 +118,44 @@ function SectionNode({
     <section className="mp-tree-section" aria-labelledby={`${contentId}-title`}>
       <div className="mp-tree-section-head">
         <h3 className="h4 mb-0" id={`${contentId}-title`}>
-          <button
-            type="button"
-            className="mp-disclosure"
-            aria-expanded={open}
-            aria-controls={contentId}
-            onClick={onToggle}
-          >
-            <Icon name={open ? 'collapse' : 'expand'} size="sm" color="primary" />
-            <span>
-              {t('plan.sectionName', {
-                code: section.sectionCode,
-                title: labels.sectionTitle(section.sectionCode, section.title),
-              })}
-            </span>
-          </button>
+          <DisclosureButton open={open} controls={contentId} onToggle={onToggle}>
+            {t('plan.sectionName', {
+              code: section.sectionCode,
+              title: labels.sectionTitle(section.sectionCode, section.title),
+            })}
+          </DisclosureButton>
         </h3>
         <span className="small text-muted">
           {t('plan.tree.goalCount', { count: section.goals.length })}
         </span>
         {canAdd ? (
-          <Link
-            className="btn btn-primary btn-xs ms-auto mp-no-print"
+          <NewItemLink
+            className="ms-auto"
             to={`${versionPath(plan.slug, version.number)}/obiettivi/nuovo?sezione=${section.sectionCode}`}
-          >
-            {t('plan.tree.newGoal')}
-            <span className="visually-hidden">
-              {' '}
-              {t('plan.tree.inSection', { code: section.sectionCode })}
-            </span>
-          </Link>
+            label={t('plan.tree.newGoal')}
+            where={t('plan.tree.inSection', { code: section.sectionCode })}
+          />
         ) : null}
       </div>
       <div id={contentId} hidden={!open}>
-        {section.goals.length === 0 ? (
-          <p className="mp-tree-empty">{t('plan.tree.noGoals')}</p>
-        ) : (
-          <ol className="mp-tree-goals list-unstyled">
-            {section.goals.map((goal, index) => (
-              <GoalNode
-                key={goal.key}
-                plan={plan}
-                version={version}
-                goal={goal}
-                labels={labels}
-                open={isGoalOpen(goal.key)}
-                onToggle={() => onToggleGoal(goal.key)}
-                siblings={canReorder ? { index, count: section.goals.length } : null}
-              />
-            ))}
-          </ol>
-        )}
+        <TreeBranch
+          items={section.goals}
+          className="mp-tree-goals"
+          empty={<p className="mp-tree-empty">{t('plan.tree.noGoals')}</p>}
+          canReorder={canReorder}
+        >
+          {(goal, siblings) => (
+            <GoalNode
+              plan={plan}
+              version={version}
+              goal={goal}
+              labels={labels}
+              open={isGoalOpen(goal.key)}
+              onToggle={() => onToggleGoal(goal.key)}
+              siblings={siblings}
+            />
+          )}
+        </TreeBranch>
       </div>
     </section>
   );

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { cx } from '../../ui/classNames.ts';
-import { Icon } from '../../ui/Icon.tsx';
 import { useCurrentUser } from '../identity/hooks.ts';
 import { ItemChips } from './Badges.tsx';
 import { ItemFacts } from './ItemFacts.tsx';
 import { ItemTools } from './ItemTools.tsx';
 import type { PlanLabels } from './labels.ts';
 import { canAddPlanItems, canEditPlanItem, isEditableStatus } from './policy.ts';
+import { DisclosureButton, NewItemLink, TreeBranch, type Siblings } from './TreeLevel.tsx';
 import type { Plan, TreeAction, TreeGoal, VersionDetail } from './types.ts';
 import { itemPath, versionPath } from './versionRules.ts';
 
@@ -18,7 +18,7 @@ interface GoalNodeProps {
   labels: PlanLabels;
   open: boolean;
   onToggle: () => void;
-  siblings: { index: number; count: number } | null;
+  siblings: Siblings;
 }
 
 /** A goal: its heading toggles its description, facts and actions. */
@@ -32,23 +32,14 @@ export function GoalNode({ plan, version, goal, labels, open, onToggle, siblings
   return (
     <li className={cx('mp-tree-goal', open && 'mp-open')}>
       <h4 className="h5 mb-1">
-        <button
-          type="button"
-          className="mp-disclosure"
-          aria-expanded={open}
-          aria-controls={contentId}
-          onClick={onToggle}
-        >
-          <Icon name={open ? 'collapse' : 'expand'} size="sm" color="primary" />
-          <span>
-            {goal.code ? <span className="mp-item-code">{goal.code}</span> : null}
-            {goal.title}
-            <span className="visually-hidden">
-              {' '}
-              ({t('plan.tree.actionCount', { count: goal.actions.length })})
-            </span>
+        <DisclosureButton open={open} controls={contentId} onToggle={onToggle}>
+          {goal.code ? <span className="mp-item-code">{goal.code}</span> : null}
+          {goal.title}
+          <span className="visually-hidden">
+            {' '}
+            ({t('plan.tree.actionCount', { count: goal.actions.length })})
           </span>
-        </button>
+        </DisclosureButton>
       </h4>
       <ItemChips
         missions={goal.missions}
@@ -73,33 +64,28 @@ export function GoalNode({ plan, version, goal, labels, open, onToggle, siblings
           </Link>
         </p>
         <h5 className="h6 mt-3">{t('plan.tree.actions', { count: goal.actions.length })}</h5>
-        {goal.actions.length === 0 ? (
-          <p className="small">{t('plan.tree.noActions')}</p>
-        ) : (
-          <ol className="mp-tree-actions list-unstyled">
-            {goal.actions.map((action, index) => (
-              <ActionNode
-                key={action.key}
-                plan={plan}
-                version={version}
-                action={action}
-                labels={labels}
-                siblings={siblings ? { index, count: goal.actions.length } : null}
-              />
-            ))}
-          </ol>
-        )}
+        <TreeBranch
+          items={goal.actions}
+          className="mp-tree-actions"
+          empty={<p className="small">{t('plan.tree.noActions')}</p>}
+          canReorder={siblings !== null}
+        >
+          {(action, actionSiblings) => (
+            <ActionNode
+              plan={plan}
+              version={version}
+              action={action}
+              labels={labels}
+              siblings={actionSiblings}
+            />
+          )}
+        </TreeBranch>
         {editable && canAddPlanItems(user) ? (
-          <Link
-            className="btn btn-primary btn-xs mp-no-print"
+          <NewItemLink
             to={`${base}/azioni/nuova?obiettivo=${goal.key}`}
-          >
-            {t('plan.tree.newAction')}
-            <span className="visually-hidden">
-              {' '}
-              {t('plan.tree.underGoal', { title: goal.title })}
-            </span>
-          </Link>
+            label={t('plan.tree.newAction')}
+            where={t('plan.tree.underGoal', { title: goal.title })}
+          />
         ) : null}
       </div>
     </li>
@@ -111,7 +97,7 @@ interface ActionNodeProps {
   version: VersionDetail;
   action: TreeAction;
   labels: PlanLabels;
-  siblings: { index: number; count: number } | null;
+  siblings: Siblings;
 }
 
 function ActionNode({ plan, version, action, labels, siblings }: ActionNodeProps) {

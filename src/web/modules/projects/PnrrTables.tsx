@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../app/format.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { useMoney } from './money.ts';
 import type { Analytics, ComuneAllocation, LorenzPoint, ZoneAllocation } from './types.ts';
 
@@ -13,95 +14,92 @@ export function ComuniAllocationTable({
   zoneNames: Map<string, string>;
 }) {
   const { t } = useTranslation();
-  const money = useMoney();
   const format = useFormat();
+  const allocation = useAllocationColumns<ComuneAllocation>();
   const sorted = [...comuni].sort((a, b) => (b.perResident ?? -1) - (a.perResident ?? -1));
   return (
-    <div className="table-responsive mt-3">
-      <table className="table table-sm table-striped" data-testid="pnrr-comuni-table">
-        <caption>{t('projects.pnrr.map.tableCaption', { count: comuni.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('comune.name')}</th>
-            <th scope="col">{t('comune.zone')}</th>
-            <th scope="col" className="text-end">
-              {t('comune.population')}
-            </th>
-            <th scope="col" className="text-end">
-              {t('projects.pnrr.allocated')}
-            </th>
-            <th scope="col" className="text-end">
-              {t('projects.pnrr.perResident')}
-            </th>
-            <th scope="col" className="text-end">
-              {t('projects.pnrr.projectShares')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((comune) => (
-            <tr key={comune.istatCode}>
-              <th scope="row">
-                <Link to={`/comuni/${comune.istatCode}`}>{comune.name}</Link>
-              </th>
-              <td>{(comune.zoneId && zoneNames.get(comune.zoneId)) || t('comune.noZone')}</td>
-              <td className="text-end">{format.integer(comune.population)}</td>
-              <td className="text-end text-nowrap">{money.eur(comune.eur)}</td>
-              <td className="text-end text-nowrap">{money.cents(comune.perResident)}</td>
-              <td className="text-end">{format.decimal(comune.projects, 1)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('projects.pnrr.map.tableCaption', { count: comuni.length })}
+      testId="pnrr-comuni-table"
+      rows={sorted}
+      rowKey={(comune) => comune.istatCode}
+      columns={[
+        {
+          header: t('comune.name'),
+          cell: (comune) => <Link to={`/comuni/${comune.istatCode}`}>{comune.name}</Link>,
+        },
+        {
+          header: t('comune.zone'),
+          cell: (comune) => (comune.zoneId && zoneNames.get(comune.zoneId)) || t('comune.noZone'),
+        },
+        {
+          header: t('comune.population'),
+          numeric: true,
+          cell: (comune) => format.integer(comune.population),
+        },
+        ...allocation,
+      ]}
+    />
   );
 }
 
 export function ZonesAllocationTable({ zones }: { zones: ZoneAllocation[] }) {
   const { t } = useTranslation();
+  const format = useFormat();
+  const allocation = useAllocationColumns<ZoneAllocation>();
+  return (
+    <DataTable
+      caption={t('projects.pnrr.zones.tableCaption')}
+      testId="pnrr-zones-table"
+      rows={zones}
+      rowKey={(zone) => zone.id}
+      columns={[
+        {
+          header: t('zones.name'),
+          cell: (zone) => <Link to={`/zone/${zone.id}`}>{zone.name}</Link>,
+        },
+        {
+          header: t('zones.comuni'),
+          numeric: true,
+          cell: (zone) => format.integer(zone.comuniCount),
+        },
+        {
+          header: t('zones.residents'),
+          numeric: true,
+          cell: (zone) => format.integer(zone.population),
+        },
+        ...allocation,
+      ]}
+    />
+  );
+}
+
+/** What a comune and a zone both receive: money, money per resident, shares of projects. */
+function useAllocationColumns<
+  Row extends Pick<ComuneAllocation, 'eur' | 'perResident' | 'projects'>,
+>(): Column<Row>[] {
+  const { t } = useTranslation();
   const money = useMoney();
   const format = useFormat();
-  return (
-    <div className="table-responsive mt-3">
-      <table className="table table-sm table-striped" data-testid="pnrr-zones-table">
-        <caption>{t('projects.pnrr.zones.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('zones.name')}</th>
-            <th scope="col" className="text-end">
-              {t('zones.comuni')}
-            </th>
-            <th scope="col" className="text-end">
-              {t('zones.residents')}
-            </th>
-            <th scope="col" className="text-end">
-              {t('projects.pnrr.allocated')}
-            </th>
-            <th scope="col" className="text-end">
-              {t('projects.pnrr.perResident')}
-            </th>
-            <th scope="col" className="text-end">
-              {t('projects.pnrr.projectShares')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {zones.map((zone) => (
-            <tr key={zone.id}>
-              <th scope="row">
-                <Link to={`/zone/${zone.id}`}>{zone.name}</Link>
-              </th>
-              <td className="text-end">{format.integer(zone.comuniCount)}</td>
-              <td className="text-end">{format.integer(zone.population)}</td>
-              <td className="text-end text-nowrap">{money.eur(zone.eur)}</td>
-              <td className="text-end text-nowrap">{money.cents(zone.perResident)}</td>
-              <td className="text-end">{format.decimal(zone.projects, 1)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return [
+    {
+      header: t('projects.pnrr.allocated'),
+      numeric: true,
+      nowrap: true,
+      cell: (row) => money.eur(row.eur),
+    },
+    {
+      header: t('projects.pnrr.perResident'),
+      numeric: true,
+      nowrap: true,
+      cell: (row) => money.cents(row.perResident),
+    },
+    {
+      header: t('projects.pnrr.projectShares'),
+      numeric: true,
+      cell: (row) => format.decimal(row.projects, 1),
+    },
+  ];
 }
 
 /** The share of the money at a share of the residents, read off the curve between its points. */
@@ -125,27 +123,19 @@ export function LorenzTable({ points }: { points: LorenzPoint[] }) {
   const money = useMoney();
   const deciles = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
   return (
-    <div className="table-responsive mt-3">
-      <table className="table table-sm table-striped">
-        <caption>{t('projects.pnrr.lorenz.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('projects.pnrr.lorenz.xAxis')}</th>
-            <th scope="col" className="text-end">
-              {t('projects.pnrr.lorenz.yAxis')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {deciles.map((share) => (
-            <tr key={share}>
-              <th scope="row">{money.percent(share)}</th>
-              <td className="text-end">{money.percent(amountAt(points, share))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('projects.pnrr.lorenz.tableCaption')}
+      rows={deciles}
+      rowKey={(share) => share}
+      columns={[
+        { header: t('projects.pnrr.lorenz.xAxis'), cell: (share) => money.percent(share) },
+        {
+          header: t('projects.pnrr.lorenz.yAxis'),
+          numeric: true,
+          cell: (share) => money.percent(amountAt(points, share)),
+        },
+      ]}
+    />
   );
 }
 

@@ -1,8 +1,7 @@
-import { Button } from 'design-react-kit';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { SelectField } from '../../ui/fields.tsx';
+import type { Option } from '../../ui/fields.tsx';
+import { InlineSelectForm } from '../../ui/InlineSelectForm.tsx';
 import { useOrgUnits } from '../admin/hooks.ts';
 import { PlanMutationError } from '../plan/PlanMutationError.tsx';
 import { useProject, useUpdateProject } from './hooks.ts';
@@ -37,8 +36,6 @@ function OrgUnitForm({ project }: { project: Project }) {
   const units = useOrgUnits();
   const update = useUpdateProject(project.id);
   const current = useProject(project.id);
-  const [unit, setUnit] = useState('');
-  const [done, setDone] = useState<string | null>(null);
   const options = [
     ...(units.data ?? [])
       .filter((item) => !item.archived)
@@ -46,59 +43,30 @@ function OrgUnitForm({ project }: { project: Project }) {
     { value: NO_UNIT, label: t('projects.manage.noUnit') },
   ];
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!unit) return;
-    const label = options.find((option) => option.value === unit)?.label ?? unit;
+  const submit = (unit: Option, done: (message: string) => void) =>
     update.mutate(
-      { version: project.version, orgUnitId: unit === NO_UNIT ? null : unit },
-      {
-        onSuccess: () => {
-          setUnit('');
-          setDone(t('projects.manage.unitSaved', { unit: label }));
-        },
-      },
+      { version: project.version, orgUnitId: unit.value === NO_UNIT ? null : unit.value },
+      { onSuccess: () => done(t('projects.manage.unitSaved', { unit: unit.label })) },
     );
-  };
 
   return (
-    <form className="mp-inline-form" aria-labelledby="org-unit-title" onSubmit={submit}>
-      <h3 id="org-unit-title" className="h6">
-        {t('projects.manage.unitTitle')}
-      </h3>
-      <p className="small">
-        {project.orgUnit
-          ? t('projects.manage.current', { unit: project.orgUnit.name })
-          : t('projects.manage.noneYet')}
-      </p>
-      <div className="row g-2 align-items-end">
-        <div className="col-12 col-md-8">
-          <SelectField
-            label={t('projects.manage.unit')}
-            value={unit}
-            onChange={(value) => {
-              setUnit(value);
-              setDone(null);
-            }}
-            emptyLabel={t('projects.manage.chooseUnit')}
-            options={options}
-          />
-        </div>
-        <div className="col-12 col-md-4">
-          <Button
-            type="submit"
-            color="primary"
-            outline
-            size="sm"
-            disabled={!unit || update.isPending}
-          >
-            {update.isPending ? t('common.saving') : t('projects.manage.assign')}
-          </Button>
-        </div>
-      </div>
-      <div aria-live="polite">
-        {done ? <p className="text-success fw-semibold">{done}</p> : null}
-      </div>
+    <InlineSelectForm
+      titleId="org-unit-title"
+      title={t('projects.manage.unitTitle')}
+      intro={
+        <p className="small">
+          {project.orgUnit
+            ? t('projects.manage.current', { unit: project.orgUnit.name })
+            : t('projects.manage.noneYet')}
+        </p>
+      }
+      label={t('projects.manage.unit')}
+      emptyLabel={t('projects.manage.chooseUnit')}
+      options={options}
+      submitLabel={update.isPending ? t('common.saving') : t('projects.manage.assign')}
+      busy={update.isPending}
+      onSubmit={submit}
+    >
       <PlanMutationError
         error={update.error}
         onReload={() => {
@@ -106,6 +74,6 @@ function OrgUnitForm({ project }: { project: Project }) {
           void current.refetch();
         }}
       />
-    </form>
+    </InlineSelectForm>
   );
 }

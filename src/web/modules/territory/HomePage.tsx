@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useFormat } from '../../app/format.ts';
 import { useDocumentTitle } from '../../app/title.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { Figures } from '../../ui/Figures.tsx';
 import { RadioGroup } from '../../ui/fields.tsx';
 import { ErrorState, Loading } from '../../ui/QueryStates.tsx';
@@ -121,34 +122,27 @@ function ComuniTable({ comuni }: { comuni: ComuneFeatureProperties[] }) {
   const format = useFormat();
   const sorted = [...comuni].sort((a, b) => a.name.localeCompare(b.name, i18n.language));
   return (
-    <div className="table-responsive mt-3">
-      <table className="table table-sm table-striped">
-        <caption>{t('home.map.tableCaption', { count: comuni.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('comune.name')}</th>
-            <th scope="col" className="text-end">
-              {t('comune.population')}
-            </th>
-            <th scope="col" className="text-end">
-              {t('comune.densityWithUnit')}
-            </th>
-            <th scope="col">{t('comune.zone')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((comune) => (
-            <tr key={comune.istatCode}>
-              <th scope="row">
-                <Link to={`/comuni/${comune.istatCode}`}>{comune.name}</Link>
-              </th>
-              <td className="text-end">{format.integer(comune.population)}</td>
-              <td className="text-end">{format.integer(comune.density)}</td>
-              <td>{comune.zoneName ?? t('comune.noZone')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('home.map.tableCaption', { count: comuni.length })}
+      rows={sorted}
+      rowKey={(comune) => comune.istatCode}
+      columns={[
+        {
+          header: t('comune.name'),
+          cell: (comune) => <Link to={`/comuni/${comune.istatCode}`}>{comune.name}</Link>,
+        },
+        {
+          header: t('comune.population'),
+          numeric: true,
+          cell: (comune) => format.integer(comune.population),
+        },
+        {
+          header: t('comune.densityWithUnit'),
+          numeric: true,
+          cell: (comune) => format.integer(comune.density),
+        },
+        { header: t('comune.zone'), cell: (comune) => comune.zoneName ?? t('comune.noZone') },
+      ]}
+    />
   );
 }
