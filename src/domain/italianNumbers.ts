@@ -52,6 +52,8 @@ export function parseItalianAmount(raw: string | null | undefined): Parsed<numbe
  */
 export function readItalianAmount(raw: string | null | undefined): Parsed<string> {
   const text = (raw ?? '').trim();
+  const plain = plainDecimal(text);
+  if (plain !== null) return { value: plain, problem: null };
   const match = italianShape.exec(text);
   if (match) {
     const [, sign, whole, decimals] = match;
@@ -66,6 +68,23 @@ export function readItalianAmount(raw: string | null | undefined): Parsed<string
   if ((text.match(/,/g) ?? []).length > 1)
     return unreadable(`"${text}" is not an amount: it has more than one decimal comma`);
   return unreadable(`"${text}" is not an amount`);
+}
+
+/**
+ * The shape most amounts of a release have, digits with an optional decimal comma and no sign or
+ * grouping (`67100,00`, `0`), read as `italianShape` reads it without a regular expression: the
+ * national files have millions of them. Null for any other shape.
+ */
+function plainDecimal(text: string): string | null {
+  let comma = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c !== 44 || comma !== -1 || i === 0) return null;
+    comma = i;
+  }
+  if (text.length === 0 || comma === text.length - 1) return null;
+  return comma === -1 ? `${text}.0` : `${text.slice(0, comma)}.${text.slice(comma + 1)}`;
 }
 
 const decimalPointShape = /^[+-]?\d+(?:\.\d+)?$/;

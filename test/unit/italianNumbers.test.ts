@@ -8,6 +8,7 @@ import {
   parseDecimalPointAmount,
   parseItalianAmount,
   parseItalianDate,
+  readItalianAmount,
 } from '../../src/domain/italianNumbers.ts';
 
 const read = (value: number) => ({ value, problem: null });
@@ -23,6 +24,36 @@ describe('amounts with a decimal comma and a dot for thousands', () => {
     expect(parseItalianAmount('121992,00')).toEqual(read(121_992));
     expect(parseItalianAmount('8978483,60')).toEqual(read(8_978_483.6));
     expect(parseItalianAmount('1.107.107,00')).toEqual(read(1_107_107));
+  });
+
+  it('reads digits with a comma, without its regular expression, as the rule reads them', () => {
+    const rule = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/;
+    for (const raw of [
+      '0',
+      '7',
+      '67100,00',
+      '0,5',
+      '007,10',
+      ' 42 ',
+      ',5',
+      '5,',
+      '1,2,3',
+      ',',
+      '1 000',
+      '12a',
+      '-3,1',
+      '+3',
+      '1.234,5',
+      '\u0661\u0662',
+      '3,\u0661',
+      '1,5 ',
+      '',
+    ]) {
+      const m = rule.exec(raw.trim());
+      expect(readItalianAmount(raw).value, raw).toBe(
+        m ? `${m[1]}${m[2]!.replace(/\./g, '')}.${m[3] ?? '0'}` : null,
+      );
+    }
   });
 
   it('reads a dot as a thousands separator, never as a decimal point', () => {

@@ -123,10 +123,12 @@ export const projectLocations = pgTable(
     releaseId: uuid('release_id'),
   },
   // Two indexes only, each costing a national import seconds: the key (a project's places, and
-  // whether a row is already there) and the comune (the projects of a comune, in key order).
+  // whether a row is already there) and the comune (the projects of a comune). The comune's index
+  // holds the code alone: with the project's key as well it took twice as long to build (1.4 s
+  // against 0.8 s at national size), to spare a few hundred row reads per comune.
   (t) => [
     primaryKey({ columns: [t.cup, t.localCode, t.rowHash] }),
-    index('project_locations_comune_idx').on(t.comuneCode, t.cup, t.localCode),
+    index('project_locations_comune_idx').on(t.comuneCode),
   ],
 );
 
