@@ -13,9 +13,9 @@ import {
 
 // The part of the bar each stage fills: reading and copying the rows is most of an import.
 const stages = {
-  reading: [0, 0.05],
-  staging: [0.05, 0.85],
-  normalising: [0.85, 0.98],
+  checking: [0, 0.05],
+  reading: [0.05, 0.85],
+  comparing: [0.85, 0.98],
   done: [1, 1],
 } as const;
 
@@ -66,7 +66,7 @@ export async function importFiles(
     try {
       if (!statSync(file).isFile()) throw new Error('not a file');
     } catch {
-      throw Invalid('files', `${file} is not a readable file`);
+      throw Invalid('files', `${file} is not a readable file`, 'unreadableFile', { file });
     }
     const bytes = readFileSync(file);
     return { file, bytes, kind: detectImportKind(bytes) };

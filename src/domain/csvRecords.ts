@@ -10,6 +10,8 @@ export class CsvShapeError extends Error {
   constructor(
     message: string,
     readonly record: number,
+    readonly code: 'fileFieldCount' | 'fileUnclosedQuote',
+    readonly params: Record<string, number> = {},
   ) {
     super(message);
   }
@@ -84,6 +86,7 @@ function readQuoted(text: string, start: number, separator: string, number: numb
         throw new CsvShapeError(
           `record ${number} opens a quoted field that is never closed (a truncated file?)`,
           number,
+          'fileUnclosedQuote',
         );
       field += text.slice(inside, close);
       if (text.charCodeAt(close + 1) === 34) {

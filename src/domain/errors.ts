@@ -4,8 +4,84 @@
  */
 export interface Violation {
   field: string;
+  /** In English, the API's language. */
   reason: string;
+  /** The same as data, for a page to say it in its reader's language (`errors.violations.<code>`). */
+  code?: ViolationCode;
+  params?: ViolationParams;
 }
+
+export type ViolationParams = Record<string, string | number>;
+
+/**
+ * What a violation can be. The first are the request's shape (JSON schema keywords, checked at
+ * the door), the others the rules of the domain; each has a text in both web locales.
+ */
+export const violationCodes = [
+  'required',
+  'unknownField',
+  'enum',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'format',
+  'pattern',
+  'type',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'notAccepted',
+  'wrongPassword',
+  'passwordTooShort',
+  'passwordTooLong',
+  'passwordHasEmail',
+  'passwordFewCharacters',
+  'passwordUnchanged',
+  'requiredForRole',
+  'ownAccount',
+  'unknownComune',
+  'unknownZone',
+  'unknownOrgUnit',
+  'unknownOrgUnits',
+  'unknownMeasure',
+  'unknownItems',
+  'editorWithoutOrgUnit',
+  'notACup',
+  'cupUnchangeable',
+  'actionsOnly',
+  'wrongContentType',
+  'tooManyToExport',
+  'adoptionWithoutAct',
+  'endBeforeStart',
+  'fromAfterTo',
+  'instantOutOfRange',
+  'documentEmpty',
+  'documentTooLarge',
+  'notPdf',
+  'scopeWithoutZones',
+  'scopeWithoutComuni',
+  'goalSection',
+  'actionWithoutGoal',
+  'sectionFixed',
+  'versionsOfTwoPlans',
+  'ownParent',
+  'circularHierarchy',
+  'fileEmpty',
+  'fileTooLarge',
+  'fileBinary',
+  'fileNoSeparator',
+  'fileNoKnownColumns',
+  'fileMissingColumns',
+  'fileFieldCount',
+  'fileUnclosedQuote',
+  'unreadableFile',
+  'unknownMetro',
+] as const;
+
+export type ViolationCode = (typeof violationCodes)[number];
 
 export class DomainError extends Error {
   constructor(
@@ -26,8 +102,16 @@ export const Forbidden = (message = 'You are not allowed to do this.') =>
 export const NotFound = (entity: string, id: string) =>
   new DomainError('not-found', `${entity} "${id}" does not exist.`);
 export const Conflict = (message: string) => new DomainError('conflict', message);
-export const Invalid = (field: string, reason: string) =>
-  new DomainError('invalid', `${field}: ${reason}`, [{ field, reason }]);
+/** A field's fault: `reason` in English, `code` (and `params`) for the pages to translate. */
+export const Invalid = (
+  field: string,
+  reason: string,
+  code: ViolationCode,
+  params?: ViolationParams,
+) =>
+  new DomainError('invalid', `${field}: ${reason}`, [
+    { field, reason, code, ...(params && { params }) },
+  ]);
 export const TooMany = (message: string) => new DomainError('too-many', message);
 
 /** A stale write: the caller saw version `expected`, the row is now at another one. */

@@ -1,15 +1,33 @@
 import { randomInt } from 'node:crypto';
+import type { ViolationCode, ViolationParams } from './errors.ts';
 
 export const minPasswordLength = 12;
 
-/** Returns the reason a new password is refused, or null when it is acceptable. */
-export function passwordWeakness(password: string, email: string): string | null {
+/** Why a new password is refused, or null when it is acceptable. */
+export function passwordWeakness(
+  password: string,
+  email: string,
+): { reason: string; code: ViolationCode; params?: ViolationParams } | null {
   if (password.length < minPasswordLength)
-    return `must be at least ${minPasswordLength} characters long`;
-  if (password.length > 200) return 'must be at most 200 characters long';
+    return {
+      reason: `must be at least ${minPasswordLength} characters long`,
+      code: 'passwordTooShort',
+      params: { min: minPasswordLength },
+    };
+  if (password.length > 200)
+    return {
+      reason: 'must be at most 200 characters long',
+      code: 'passwordTooLong',
+      params: { max: 200 },
+    };
   if (password.toLowerCase().includes(email.split('@')[0]!.toLowerCase()))
-    return 'must not contain the e-mail address';
-  if (new Set(password).size < 5) return 'must use at least 5 different characters';
+    return { reason: 'must not contain the e-mail address', code: 'passwordHasEmail' };
+  if (new Set(password).size < 5)
+    return {
+      reason: 'must use at least 5 different characters',
+      code: 'passwordFewCharacters',
+      params: { min: 5 },
+    };
   return null;
 }
 

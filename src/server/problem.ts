@@ -1,6 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { DomainError, type Violation } from '../domain/errors.ts';
+import {
+  DomainError,
+  violationCodes,
+  type Violation,
+  type ViolationCode,
+  type ViolationParams,
+} from '../domain/errors.ts';
 
 /** RFC 9457 problem details, the one shape of every error this API returns. */
 export const ProblemSchema = Type.Object(
@@ -10,7 +16,21 @@ export const ProblemSchema = Type.Object(
     status: Type.Integer(),
     detail: Type.String(),
     violations: Type.Optional(
-      Type.Array(Type.Object({ field: Type.String(), reason: Type.String() })),
+      Type.Array(
+        Type.Object({
+          field: Type.String(),
+          reason: Type.String({ description: 'Why, in English.' }),
+          code: Type.Optional(
+            Type.Union(
+              violationCodes.map((c) => Type.Literal(c)),
+              { description: 'Why, as a code a client can translate (with params).' },
+            ),
+          ),
+          params: Type.Optional(
+            Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+          ),
+        }),
+      ),
     ),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
@@ -67,6 +87,38 @@ interface AjvError {
   params: Record<string, unknown>;
 }
 
+// Schema keywords whose violations a page can say in its own words, with the params it needs.
+const keywordCodes: Partial<Record<string, ViolationCode>> = {
+  required: 'required',
+  additionalProperties: 'unknownField',
+  enum: 'enum',
+  minLength: 'minLength',
+  maxLength: 'maxLength',
+  minimum: 'minimum',
+  maximum: 'maximum',
+  exclusiveMinimum: 'exclusiveMinimum',
+  exclusiveMaximum: 'exclusiveMaximum',
+  format: 'format',
+  pattern: 'pattern',
+  type: 'type',
+  minItems: 'minItems',
+  maxItems: 'maxItems',
+  uniqueItems: 'uniqueItems',
+  // None of the forms a value may take (a URL or nothing, say): the forms' own errors precede it.
+  anyOf: 'notAccepted',
+  oneOf: 'notAccepted',
+  const: 'notAccepted',
+};
+
+function keywordParams(e: AjvError): ViolationParams | undefined {
+  const p = e.params;
+  if (e.keyword === 'enum') return { values: (p.allowedValues as unknown[]).join(', ') };
+  if ('limit' in p) return { limit: Number(p.limit) };
+  if (e.keyword === 'format' || e.keyword === 'pattern' || e.keyword === 'type')
+    return { [e.keyword]: String(p[e.keyword]) };
+  return undefined;
+}
+
 /** Ajv's errors, named by the field a client sent: `body.email`, `querystring.page`. */
 export function violationsOf(errors: AjvError[], context: string): Violation[] {
   return errors.map((e) => {
@@ -86,7 +138,9 @@ export function violationsOf(errors: AjvError[], context: string): Violation[] {
           : e.keyword === 'enum'
             ? `must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}`
             : (e.message ?? 'is invalid');
-    return { field, reason };
+    const code = keywordCodes[e.keyword];
+    const params = code && keywordParams(e);
+    return { field, reason, ...(code && { code }), ...(params && { params }) };
   });
 }
 

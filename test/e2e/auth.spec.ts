@@ -63,6 +63,12 @@ describe('The administrator signs in for the first time', () => {
       await page.getByRole('button', { name: 'Cambia password' }).click();
       await page.getByText('Inserisci almeno 12 caratteri.').waitFor();
 
+      // One the server refuses is refused next to the field too, in Italian.
+      await page.getByLabel('Nuova password', { exact: true }).fill('abababababababab');
+      await page.getByLabel('Ripeti la nuova password').fill('abababababababab');
+      await page.getByRole('button', { name: 'Cambia password' }).click();
+      await page.getByText('La password deve usare almeno 5 caratteri diversi.').waitFor();
+
       // A good one is accepted.
       await page.getByLabel('Nuova password', { exact: true }).fill(admin.renewedPassword);
       await page.getByLabel('Ripeti la nuova password').fill(admin.renewedPassword);

@@ -77,6 +77,8 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     const refused = cards.nth(3).getByTestId('import-refused');
     await refused.waitFor();
     expect(await refused.innerText()).toContain('Nessun dato è stato scritto');
+    // Its reason in Italian, from the code the API gives with its English reason.
+    expect(await refused.innerText()).toMatch(/Sembra un file \w+, ma mancano le colonne/);
     await snap(page, 'projects-import-reports');
 
     // The history lists the three releases; each opens its report.

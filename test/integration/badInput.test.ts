@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asRole, browser, startTestApp, type Agent, type TestApp } from '../support/testApp.ts';
+import { violationCodes } from '../../src/domain/errors.ts';
 
 let t: TestApp;
 let admin: Agent;
@@ -24,14 +25,26 @@ function expectProblem(res: LightMyRequestResponse, status: number) {
       detail: expect.any(String),
     }),
   );
-  return body as { violations?: { field: string; reason: string }[] };
+  return body as {
+    violations?: { field: string; reason: string; code?: string; params?: object }[];
+  };
 }
 
-/** A 400 whose violations name `field`, each violation being {field, reason}. */
+/**
+ * A 400 whose violations name `field`, each violation being {field, reason} in English and a code
+ * the web pages translate (with its params).
+ */
 function expectViolation(res: LightMyRequestResponse, field: string) {
   const { violations } = expectProblem(res, 400);
-  for (const v of violations ?? [])
-    expect(v).toEqual({ field: expect.any(String), reason: expect.any(String) });
+  for (const v of violations ?? []) {
+    expect(v).toEqual({
+      field: expect.any(String),
+      reason: expect.any(String),
+      code: expect.any(String),
+      ...(v.params && { params: expect.any(Object) }),
+    });
+    expect(violationCodes).toContain(v.code);
+  }
   expect(violations?.map((v) => v.field)).toContain(field);
 }
 
@@ -79,6 +92,7 @@ describe('a request body that is not what the API expects', () => {
       expect(res.json().violations).toContainEqual({
         field: 'body.colour',
         reason: 'is not a known field',
+        code: 'unknownField',
       });
     });
   });

@@ -47,7 +47,7 @@ async function importRelease(progress: number[] = []) {
     systemActor,
     { fileName: 'PNRR_Localizzazione_bulk.csv', bytes: files.places },
     (stage, _detail, fraction) =>
-      stage === 'staging' && fraction !== undefined && progress.push(fraction),
+      stage === 'reading' && fraction !== undefined && progress.push(fraction),
   );
   const report = await importPnrrFile(t.ctx, systemActor, {
     fileName: 'PNRR_Progetti_bulk.csv',

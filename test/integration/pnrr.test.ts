@@ -248,7 +248,7 @@ describe('resolving a code', () => {
     const missing = await get('/api/v1/pnrr/resolve');
     expect(missing.statusCode).toBe(400);
     expect(missing.json().violations).toEqual([
-      { field: 'querystring.code', reason: 'is required' },
+      { field: 'querystring.code', reason: 'is required', code: 'required' },
     ]);
     const malformed = await get(`/api/v1/pnrr/resolve?code=${encodeURIComponent('<script>')}`);
     expect(malformed.json().violations[0].field).toBe('querystring.code');

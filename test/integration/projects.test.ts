@@ -254,34 +254,49 @@ describe('rows that are wrong in a file that is right', () => {
 });
 
 describe('files that cannot be read', () => {
-  const refusals: [string, Buffer | string, string][] = [
-    ['binary junk', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3, 0, 0]), 'not text'],
-    ['a header with no known columns', 'nome;cognome;età\nMario;Rossi;40\n', 'none of the columns'],
+  // What is refused, the English message, and the code (with params) the upload page translates.
+  const refusals: [string, Buffer | string, string, object][] = [
+    [
+      'binary junk',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3, 0, 0]),
+      'not text',
+      { code: 'fileBinary' },
+    ],
+    [
+      'a header with no known columns',
+      'nome;cognome;età\nMario;Rossi;40\n',
+      'none of the columns',
+      { code: 'fileNoKnownColumns', params: { found: 'nome; cognome; età' } },
+    ],
     [
       'a wrong separator',
       'CUP|Codice Locale Progetto|Titolo progetto\nJ51B21000000009|X|Y\n',
       'separator',
+      { code: 'fileNoSeparator' },
     ],
     [
       'a truncated row',
       'CUP;Codice Locale Progetto;Titolo progetto\nJ51B21000000009;X;"Titolo non chiuso\n',
       'cannot be read',
+      { code: 'fileUnclosedQuote', params: { record: 1, separator: ';' } },
     ],
     [
       'a row with too many fields',
       'CUP;Codice Locale Progetto;Titolo progetto\nJ51B21000000009;X;Y;Z;W\n',
       'cannot be read',
+      { code: 'fileFieldCount', params: { record: 1, fields: 5, width: 3, separator: ';' } },
     ],
-    ['an empty file', '', 'empty'],
+    ['an empty file', '', 'empty', { code: 'fileEmpty' }],
     [
       'a NUL byte past the part sniffed for binary content',
       'CUP;Codice Locale Progetto;Titolo progetto\n' +
         'J51B21000000009;X;Titolo\n'.repeat(4000) +
         'J51B21000000010;Y;Tito\u0000lo\n',
       'binary data',
+      { code: 'fileBinary', params: { line: 4002 } },
     ],
   ];
-  for (const [what, body, message] of refusals) {
+  for (const [what, body, message, code] of refusals) {
     it(`refuses ${what} whole, with a clear message, and writes nothing`, async () => {
       const before = await counts();
       const releasesBefore = (
@@ -289,7 +304,11 @@ describe('files that cannot be read', () => {
       ).json().total;
       const res = await upload(officer, body);
       expect(res.statusCode).toBe(422);
-      expect(res.json().violations[0].field).toBe('file');
+      expect(res.json().violations[0]).toEqual({
+        field: 'file',
+        reason: expect.stringContaining(message),
+        ...code,
+      });
       expect(res.json().detail).toContain(message);
       expect(await counts()).toEqual(before);
       expect((await officer.request({ method: 'GET', url: '/api/v1/imports' })).json().total).toBe(

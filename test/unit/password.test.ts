@@ -4,15 +4,17 @@ import { hashPassword, verifyPassword } from '../../src/modules/identity/passwor
 
 describe('password rules', () => {
   it('refuses a short password', () => {
-    expect(passwordWeakness('short', 'a@b.it')).toMatch(/at least 12/);
+    expect(passwordWeakness('short', 'a@b.it')?.reason).toMatch(/at least 12/);
   });
 
   it('refuses a password that contains the e-mail name', () => {
-    expect(passwordWeakness('mario.rossi-2026!', 'mario.rossi@comune.it')).toMatch(/e-mail/);
+    expect(passwordWeakness('mario.rossi-2026!', 'mario.rossi@comune.it')?.code).toBe(
+      'passwordHasEmail',
+    );
   });
 
   it('refuses a password of one repeated character', () => {
-    expect(passwordWeakness('aaaaaaaaaaaaaaaa', 'x@y.it')).toMatch(/different/);
+    expect(passwordWeakness('aaaaaaaaaaaaaaaa', 'x@y.it')?.reason).toMatch(/different/);
   });
 
   it('accepts a long passphrase', () => {

@@ -13,14 +13,29 @@ describe('validation violations', () => {
           keyword: 'additionalProperties',
           params: { additionalProperty: 'isAdmin' },
         },
-        { instancePath: '/page', keyword: 'minimum', params: {}, message: 'must be >= 1' },
+        {
+          instancePath: '/page',
+          keyword: 'minimum',
+          params: { comparison: '>=', limit: 1 },
+          message: 'must be >= 1',
+        },
+        { instancePath: '/kind', keyword: 'enum', params: { allowedValues: ['goal', 'action'] } },
+        { instancePath: '/x', keyword: 'someKeyword', params: {}, message: 'is odd' },
       ],
       'body',
     );
+    // In English, and as a code (with its params) for a page to say in its reader's language.
     expect(violations).toEqual([
-      { field: 'body.email', reason: 'is required' },
-      { field: 'body.isAdmin', reason: 'is not a known field' },
-      { field: 'body.page', reason: 'must be >= 1' },
+      { field: 'body.email', reason: 'is required', code: 'required' },
+      { field: 'body.isAdmin', reason: 'is not a known field', code: 'unknownField' },
+      { field: 'body.page', reason: 'must be >= 1', code: 'minimum', params: { limit: 1 } },
+      {
+        field: 'body.kind',
+        reason: 'must be one of: goal, action',
+        code: 'enum',
+        params: { values: 'goal, action' },
+      },
+      { field: 'body.x', reason: 'is odd' },
     ]);
   });
 });

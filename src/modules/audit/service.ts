@@ -34,7 +34,11 @@ function checkInstant(field: string, date: Date | undefined) {
   if (!date) return;
   const year = date.getUTCFullYear();
   if (Number.isNaN(year) || year < 1 || year > 9999)
-    throw Invalid(field, 'must be a real instant between the years 1 and 9999');
+    throw Invalid(
+      field,
+      'must be a real instant between the years 1 and 9999',
+      'instantOutOfRange',
+    );
 }
 
 export async function listAuditLog(
@@ -47,7 +51,7 @@ export async function listAuditLog(
   checkInstant('querystring.from', filter.from);
   checkInstant('querystring.to', filter.to);
   if (filter.from && filter.to && filter.from > filter.to)
-    throw Invalid('querystring.from', 'must not be later than "to"');
+    throw Invalid('querystring.from', 'must not be later than "to"', 'fromAfterTo');
   const { page, pageSize, offset } = pageWindow(filter, 50);
   const { rows, total } = await listAuditEntries(ctx.db, filter, pageSize, offset);
   return { items: rows.map(presentAuditEntry), total, page, pageSize };

@@ -7,7 +7,14 @@ import {
   Unauthenticated,
 } from '../../domain/errors.ts';
 import { generatePassword } from '../../domain/password.ts';
-import { isRole, systemActor, type Actor, type ActorUser, type Role } from '../../domain/roles.ts';
+import {
+  isRole,
+  roles,
+  systemActor,
+  type Actor,
+  type ActorUser,
+  type Role,
+} from '../../domain/roles.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Ctx, Page, PageRequest } from '../context.ts';
 import { pageWindow } from '../context.ts';
@@ -37,20 +44,38 @@ async function normaliseScope(ctx: Ctx, s: Scope) {
   const zoneId = s.role === 'zone_referent' ? (s.zoneId ?? null) : null;
   const orgUnitIds = s.role === 'editor' ? [...new Set(s.orgUnitIds ?? [])] : [];
   if (s.role === 'comune_referent') {
-    if (!comuneCode) throw Invalid('body.comuneCode', 'is required for a comune referent');
+    if (!comuneCode)
+      throw Invalid('body.comuneCode', 'is required for a comune referent', 'requiredForRole', {
+        role: 'comune_referent',
+      });
     if (!(await comuneExists(ctx, comuneCode)))
-      throw Invalid('body.comuneCode', `no comune has code ${comuneCode}`);
+      throw Invalid('body.comuneCode', `no comune has code ${comuneCode}`, 'unknownComune', {
+        code: comuneCode,
+      });
   }
   if (s.role === 'zone_referent') {
-    if (!zoneId) throw Invalid('body.zoneId', 'is required for a zone referent');
-    if (!(await zoneExists(ctx, zoneId))) throw Invalid('body.zoneId', `no zone has id ${zoneId}`);
+    if (!zoneId)
+      throw Invalid('body.zoneId', 'is required for a zone referent', 'requiredForRole', {
+        role: 'zone_referent',
+      });
+    if (!(await zoneExists(ctx, zoneId)))
+      throw Invalid('body.zoneId', `no zone has id ${zoneId}`, 'unknownZone', { id: zoneId });
   }
   if (s.role === 'editor') {
     if (orgUnitIds.length === 0)
-      throw Invalid('body.orgUnitIds', 'an editor needs at least one org unit');
+      throw Invalid(
+        'body.orgUnitIds',
+        'an editor needs at least one org unit',
+        'editorWithoutOrgUnit',
+      );
     const missing = await missingOrgUnits(ctx, orgUnitIds);
     if (missing.length > 0)
-      throw Invalid('body.orgUnitIds', `unknown or archived org units: ${missing.join(', ')}`);
+      throw Invalid(
+        'body.orgUnitIds',
+        `unknown or archived org units: ${missing.join(', ')}`,
+        'unknownOrgUnits',
+        { ids: missing.join(', ') },
+      );
   }
   return { comuneCode, zoneId, orgUnitIds };
 }
@@ -143,7 +168,11 @@ export async function updateUser(
     id === manager.id &&
     (changes.disabled === true || (changes.role && changes.role !== before.role))
   )
-    throw Invalid('body.role', 'you cannot disable your own account or change your own role');
+    throw Invalid(
+      'body.role',
+      'you cannot disable your own account or change your own role',
+      'ownAccount',
+    );
   const role = changes.role ?? before.role;
   const scope = await normaliseScope(ctx, {
     role,
@@ -227,6 +256,9 @@ export async function ensureFirstAdmin(
 }
 
 export function parseRole(value: string): Role {
-  if (!isRole(value)) throw Invalid('role', `must be one of the roles, got "${value}"`);
+  if (!isRole(value))
+    throw Invalid('role', `must be one of the roles, got "${value}"`, 'enum', {
+      values: roles.join(', '),
+    });
   return value;
 }

@@ -121,11 +121,11 @@ export async function changeOwnPassword(
   const row = await repo.findUserById(ctx.db, actor.user.id);
   if (!row) throw Unauthenticated();
   if (!(await verifyPassword(input.currentPassword, row.passwordHash)))
-    throw Invalid('body.currentPassword', 'is not your current password');
+    throw Invalid('body.currentPassword', 'is not your current password', 'wrongPassword');
   const weakness = passwordWeakness(input.newPassword, row.email);
-  if (weakness) throw Invalid('body.newPassword', weakness);
+  if (weakness) throw Invalid('body.newPassword', weakness.reason, weakness.code, weakness.params);
   if (input.newPassword === input.currentPassword)
-    throw Invalid('body.newPassword', 'must differ from the current password');
+    throw Invalid('body.newPassword', 'must differ from the current password', 'passwordUnchanged');
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await repo.updateUser(tx, row.id, {

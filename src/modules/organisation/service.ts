@@ -29,14 +29,16 @@ export async function missingOrgUnits(ctx: Ctx, ids: string[]): Promise<string[]
 
 async function checkParent(ctx: Ctx, id: string | null, parentId: string | null | undefined) {
   if (!parentId) return;
-  if (parentId === id) throw Invalid('body.parentId', 'an org unit cannot be its own parent');
+  if (parentId === id)
+    throw Invalid('body.parentId', 'an org unit cannot be its own parent', 'ownParent');
   const parent = await repo.findOrgUnit(ctx.db, parentId);
   if (!parent || parent.archivedAt)
-    throw Invalid('body.parentId', 'no active org unit has this id');
+    throw Invalid('body.parentId', 'no active org unit has this id', 'unknownOrgUnit');
   // Walk up from the parent: meeting `id` would close a cycle.
   let cursor = parent;
   while (cursor.parentId) {
-    if (cursor.parentId === id) throw Invalid('body.parentId', 'would make the hierarchy circular');
+    if (cursor.parentId === id)
+      throw Invalid('body.parentId', 'would make the hierarchy circular', 'circularHierarchy');
     const next = await repo.findOrgUnit(ctx.db, cursor.parentId);
     if (!next) break;
     cursor = next;

@@ -88,6 +88,8 @@ export function actRoutes(app: App, { ctx }: AppServices): void {
         throw Invalid(
           'body',
           'send the PDF itself as the request body, with Content-Type: application/pdf',
+          'wrongContentType',
+          { contentType: 'application/pdf' },
         );
       return acts.attachActDocument(ctx, request.actor, request.params.actId, {
         filename: request.query.filename ?? 'atto.pdf',

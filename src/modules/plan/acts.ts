@@ -59,13 +59,19 @@ export async function attachActDocument(
   const user = requirePlanOffice(actor);
   const act = await repo.findAct(ctx.db, actId);
   if (!act) throw NotFound('Act', actId);
-  if (input.content.length === 0) throw Invalid('body', 'the document is empty');
+  if (input.content.length === 0) throw Invalid('body', 'the document is empty', 'documentEmpty');
   if (input.content.length > maxDocumentBytes)
-    throw Invalid('body', `the document is larger than ${maxDocumentBytes / 1024 / 1024} MB`);
+    throw Invalid(
+      'body',
+      `the document is larger than ${maxDocumentBytes / 1024 / 1024} MB`,
+      'documentTooLarge',
+      { megabytes: maxDocumentBytes / 1024 / 1024 },
+    );
   if (!isPdf(input.content))
     throw Invalid(
       'body',
       'the document is not a PDF file (its content does not start with %PDF- and end with %%EOF)',
+      'notPdf',
     );
   const filename = input.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120) || 'atto.pdf';
   const sha256 = createHash('sha256').update(input.content).digest('hex');

@@ -80,19 +80,25 @@ async function validatedColumns(ctx: Ctx, versionId: string, fields: ItemFields)
     const known = keysOf(kind);
     const unknown = (fields[field] ?? []).filter((k) => !known.has(k));
     if (unknown.length > 0)
-      throw Invalid(`body.${field}`, `no ${kind} of this version has key ${unknown.join(', ')}`);
+      throw Invalid(
+        `body.${field}`,
+        `no ${kind} of this version has key ${unknown.join(', ')}`,
+        'unknownItems',
+        { keys: unknown.join(', ') },
+      );
   }
   if (fields.scope) {
     const { kind, zones = [], comuni = [] } = fields.scope;
     if (kind === 'zones' && zones.length === 0)
-      throw Invalid('body.scope.zones', 'name at least one zone');
+      throw Invalid('body.scope.zones', 'name at least one zone', 'scopeWithoutZones');
     if (kind === 'comuni' && comuni.length === 0)
-      throw Invalid('body.scope.comuni', 'name at least one comune');
+      throw Invalid('body.scope.comuni', 'name at least one comune', 'scopeWithoutComuni');
     for (const z of zones)
-      if (!(await zoneExists(ctx, z))) throw Invalid('body.scope.zones', `no zone has id "${z}"`);
+      if (!(await zoneExists(ctx, z)))
+        throw Invalid('body.scope.zones', `no zone has id "${z}"`, 'unknownZone', { id: z });
     for (const c of comuni)
       if (!(await comuneExists(ctx, c)))
-        throw Invalid('body.scope.comuni', `no comune has code ${c}`);
+        throw Invalid('body.scope.comuni', `no comune has code ${c}`, 'unknownComune', { code: c });
   }
   // Any form of a PNRR code is accepted (M1C1I1.01, m1c1i1.1) and stored in the canonical one.
   let measures: string[] | undefined;
@@ -101,14 +107,19 @@ async function validatedColumns(ctx: Ctx, versionId: string, fields: ItemFields)
     for (const code of fields.measures) {
       const resolved = await resolvePnrrCode(ctx, code);
       if (!resolved)
-        throw Invalid('body.measures', `no PNRR measure in force has the code "${code}"`);
+        throw Invalid(
+          'body.measures',
+          `no PNRR measure in force has the code "${code}"`,
+          'unknownMeasure',
+          { code },
+        );
       measures.push(resolved.subMeasureCode ?? resolved.measureCode);
     }
   }
   if (fields.orgUnitId && (await missingOrgUnits(ctx, [fields.orgUnitId])).length > 0)
-    throw Invalid('body.orgUnitId', 'no active org unit has this id');
+    throw Invalid('body.orgUnitId', 'no active org unit has this id', 'unknownOrgUnit');
   if (fields.periodStart && fields.periodEnd && fields.periodEnd < fields.periodStart)
-    throw Invalid('body.periodEnd', 'must not be before periodStart');
+    throw Invalid('body.periodEnd', 'must not be before periodStart', 'endBeforeStart');
   const dedupe = <T>(xs: T[] | undefined) => (xs ? [...new Set(xs)] : undefined);
   return {
     code: fields.code === undefined ? undefined : fields.code?.trim() || null,
@@ -138,7 +149,12 @@ async function validatedColumns(ctx: Ctx, versionId: string, fields: ItemFields)
 async function placementOf(ctx: Ctx, versionId: string, input: NewItem) {
   if (input.kind === 'goal') {
     if (!input.sectionCode || !sectionCodes.includes(input.sectionCode as never))
-      throw Invalid('body.sectionCode', `a goal sits in section ${sectionCodes.join(', ')}`);
+      throw Invalid(
+        'body.sectionCode',
+        `a goal sits in section ${sectionCodes.join(', ')}`,
+        'goalSection',
+        { sections: sectionCodes.join(', ') },
+      );
     return { sectionCode: input.sectionCode, parentKey: null };
   }
   if (input.kind === 'action') {
@@ -146,7 +162,11 @@ async function placementOf(ctx: Ctx, versionId: string, input: NewItem) {
       ? await repo.findItem(ctx.db, versionId, input.parentKey)
       : undefined;
     if (!goal || goal.kind !== 'goal')
-      throw Invalid('body.parentKey', 'an action belongs to a goal of this version');
+      throw Invalid(
+        'body.parentKey',
+        'an action belongs to a goal of this version',
+        'actionWithoutGoal',
+      );
     return { sectionCode: goal.sectionCode, parentKey: goal.key };
   }
   return { sectionCode: null, parentKey: null };
@@ -235,7 +255,7 @@ export async function moveItem(
   const current = await repo.findItem(ctx.db, versionId, key);
   if (!current) throw NotFound('Plan item', key);
   authorise(user, current.kind, current.orgUnitId);
-  if (current.kind === 'section') throw Invalid('key', 'sections do not move');
+  if (current.kind === 'section') throw Invalid('key', 'sections do not move', 'sectionFixed');
   const target = await placementOf(ctx, versionId, {
     kind: current.kind as ItemKind,
     title: current.title,
@@ -301,7 +321,8 @@ export async function deleteItem(
   const { user } = await editableVersion(ctx, actor, versionId);
   const current = await repo.findItem(ctx.db, versionId, key);
   if (!current) throw NotFound('Plan item', key);
-  if (current.kind === 'section') throw Invalid('key', 'the three sections cannot be deleted');
+  if (current.kind === 'section')
+    throw Invalid('key', 'the three sections cannot be deleted', 'sectionFixed');
   authorise(user, current.kind, current.orgUnitId);
   if (current.rowVersion !== rowVersion) throw StaleVersion('Plan item', key);
   return ctx.db.transaction(async (tx) => {

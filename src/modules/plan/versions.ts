@@ -148,6 +148,7 @@ export async function transitionVersion(
     throw Invalid(
       'body.act',
       'adoption needs the act that adopts the version (body, kind, number, date)',
+      'adoptionWithoutAct',
     );
   const now = new Date();
   await ctx.db.transaction(async (tx) => {
@@ -246,7 +247,7 @@ export async function createPlan(
 ): Promise<present.PlanView> {
   requireVersionManager(actor);
   if (input.periodEnd < input.periodStart)
-    throw Invalid('body.periodEnd', 'must not be before periodStart');
+    throw Invalid('body.periodEnd', 'must not be before periodStart', 'endBeforeStart');
   if ((await repo.listPlans(ctx.db)).some((p) => p.slug === input.slug))
     throw Conflict(`A plan with slug "${input.slug}" already exists.`);
   const plan = await ctx.db.transaction(async (tx) => {

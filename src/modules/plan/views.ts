@@ -269,7 +269,11 @@ export async function diffVersions(
     visibleVersion(ctx, actor, toId),
   ]);
   if (from.planId !== to.planId)
-    throw Invalid('querystring.to', 'both versions must belong to the same plan');
+    throw Invalid(
+      'querystring.to',
+      'both versions must belong to the same plan',
+      'versionsOfTwoPlans',
+    );
   const [a, b] = await Promise.all([itemsOfVersion(ctx.db, from), itemsOfVersion(ctx.db, to)]);
   const summary = (v: repo.VersionRow) => ({
     id: v.id,

@@ -30,6 +30,8 @@ async function everything(ctx: Ctx, query: ProjectQuery): Promise<ProjectSummary
     throw Invalid(
       'querystring',
       `${first.total} projects match: narrow the filters to at most ${maxExportRows} to export them`,
+      'tooManyToExport',
+      { total: first.total, max: maxExportRows },
     );
   const rows: ProjectSummaryView[] = [];
   for (let page = 1; rows.length < first.total; page++) {

@@ -67,7 +67,11 @@ export async function decideLink(
   if (!project) throw NotFound('Project', projectId);
   const action = await getItem(ctx, actor, input.versionId, input.actionKey);
   if (action.kind !== 'action')
-    throw Invalid('body.actionKey', 'projects link to actions, not to goals or other items');
+    throw Invalid(
+      'body.actionKey',
+      'projects link to actions, not to goals or other items',
+      'actionsOnly',
+    );
   const ownAction =
     user.role === 'editor' &&
     action.orgUnitId !== null &&

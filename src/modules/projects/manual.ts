@@ -74,16 +74,26 @@ const fundingColumns = {
 
 async function columnsOf(ctx: Ctx, input: Partial<ManualProject>) {
   if (input.orgUnitId && (await missingOrgUnits(ctx, [input.orgUnitId])).length > 0)
-    throw Invalid('body.orgUnitId', 'no active org unit has this id');
+    throw Invalid('body.orgUnitId', 'no active org unit has this id', 'unknownOrgUnit');
   for (const code of input.comuni ?? [])
     if (!(await comuneExists(ctx, code)))
-      throw Invalid('body.comuni', `no comune of this metropolitan city has code ${code}`);
+      throw Invalid(
+        'body.comuni',
+        `no comune of this metropolitan city has code ${code}`,
+        'unknownComune',
+        { code },
+      );
   let measureCode: string | null | undefined = input.measure === undefined ? undefined : null;
   let subMeasureCode: string | undefined;
   if (input.measure) {
     const resolved = await resolvePnrrCode(ctx, input.measure);
     if (!resolved)
-      throw Invalid('body.measure', `no PNRR measure in force has the code "${input.measure}"`);
+      throw Invalid(
+        'body.measure',
+        `no PNRR measure in force has the code "${input.measure}"`,
+        'unknownMeasure',
+        { code: input.measure },
+      );
     measureCode = resolved.measureCode;
     subMeasureCode = resolved.subMeasureCode ?? resolved.measureCode;
   }
@@ -137,7 +147,10 @@ export async function createManualProject(
   if (!actor.user) throw Unauthenticated();
   authorise(actor.user, input.orgUnitId);
   const cup = normaliseCup(input.cup);
-  if (!cup) throw Invalid('body.cup', `"${input.cup}" is not a CUP: 15 letters and digits`);
+  if (!cup)
+    throw Invalid('body.cup', `"${input.cup}" is not a CUP: 15 letters and digits`, 'notACup', {
+      value: input.cup,
+    });
   const localCode = input.localCode?.trim() || cup;
   const columns = await columnsOf(ctx, input);
   const id = await ctx.db.transaction(async (tx) => {
@@ -192,7 +205,8 @@ export async function updateProject(
     throw Conflict(
       `This project comes from the release ${before.release?.fileName ?? 'imported'}: only its org unit can be changed here; the rest changes with the next release.`,
     );
-  if (rest.cup !== undefined) throw Invalid('body.cup', 'the CUP of a project does not change');
+  if (rest.cup !== undefined)
+    throw Invalid('body.cup', 'the CUP of a project does not change', 'cupUnchangeable');
   const columns = await columnsOf(ctx, rest);
   await ctx.db.transaction(async (tx) => {
     const updated = await tx

@@ -210,6 +210,8 @@ export function projectRoutes(app: App, { ctx }: AppServices): void {
         throw Invalid(
           'body',
           'send the CSV file itself as the request body, with Content-Type: text/csv',
+          'wrongContentType',
+          { contentType: 'text/csv' },
         );
       const report = await importPnrrFile(ctx, request.actor, {
         fileName: fileName ?? 'upload.csv',

@@ -101,7 +101,9 @@ export async function updateComune(
   if (editsContacts && !canEditComuneContacts(actor.user, code))
     throw Forbidden(`You can edit only the comune you are referent of, not ${before.name}.`);
   if (movesZone && changes.zoneId && !(await zoneExists(ctx, changes.zoneId)))
-    throw Invalid('body.zoneId', `no zone has id "${changes.zoneId}"`);
+    throw Invalid('body.zoneId', `no zone has id "${changes.zoneId}"`, 'unknownZone', {
+      id: changes.zoneId,
+    });
 
   return ctx.db.transaction(async (tx) => {
     const ok = await repo.updateComuneAtVersion(tx, code, changes.version, {

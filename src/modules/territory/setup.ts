@@ -29,6 +29,8 @@ export async function setUpMetro(
     throw Invalid(
       'metro',
       `"${code}" is not one of the 14 metropolitan cities; use a UTS code (${metros.map((m) => `${m.utsCode} ${m.sigla}`).join(', ')})`,
+      'unknownMetro',
+      { code },
     );
   const existing = await repo.findMetro(ctx.db);
   if (existing) {

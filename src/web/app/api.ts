@@ -4,13 +4,30 @@
  * Errors come back as RFC 9457 problem details and are thrown as {@link ApiError}.
  */
 
+import i18next from 'i18next';
+
 export const API_BASE = '/api/v1';
 const CSRF_COOKIE = 'metroplan_csrf';
 const UNSAFE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 export interface Violation {
   field: string;
+  /** In English. */
   reason: string;
+  /** The same as data: the locales say it (errors.violations.<code>). */
+  code?: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * A violation in the reader's language: its code's text when the locales have one, the API's
+ * English reason otherwise (`isTranslated` tells which, to mark the English as such).
+ */
+export function violationText(violation: Violation): { text: string; isTranslated: boolean } {
+  const key = `errors.violations.${violation.code}`;
+  return violation.code && i18next.exists(key)
+    ? { text: i18next.t(key, violation.params), isTranslated: true }
+    : { text: violation.reason, isTranslated: false };
 }
 
 export interface Problem {
@@ -32,14 +49,21 @@ export class ApiError extends Error {
     this.problem = problem;
   }
 
-  /** Violations keyed by form field: `body.email` and `email` both become `email`. */
-  fieldErrors(): Record<string, string> {
-    const errors: Record<string, string> = {};
+  /** The first violation of each field, keyed by form field: `body.email` and `email` → `email`. */
+  violationsByField(): Record<string, Violation> {
+    const byField: Record<string, Violation> = {};
     for (const violation of this.problem.violations ?? []) {
       const field = violation.field.replace(/^(body|query|params)[./]/, '').replace(/^\//, '');
-      errors[field] ??= violation.reason;
+      byField[field] ??= violation;
     }
-    return errors;
+    return byField;
+  }
+
+  /** What is wrong with each form field, in the reader's language. */
+  fieldErrors(): Record<string, string> {
+    return Object.fromEntries(
+      Object.entries(this.violationsByField()).map(([field, v]) => [field, violationText(v).text]),
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { Alert, Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../app/api.ts';
+import { ViolationText } from './ViolationText.tsx';
 
 interface MutationErrorProps {
   error: unknown;
@@ -9,6 +10,13 @@ interface MutationErrorProps {
   /** Fields shown in the form: their violations appear next to them, not here. */
   fields?: string[];
 }
+
+// Refusals that say all there is to say in the reader's words.
+const plainRefusals: Partial<Record<number, { color: 'warning' | 'danger'; text: string }>> = {
+  401: { color: 'warning', text: 'errors.unauthenticated' },
+  403: { color: 'danger', text: 'errors.forbidden' },
+  404: { color: 'warning', text: 'errors.notFound' },
+};
 
 /** The form-level half of an API error; field violations are shown beside their fields. */
 export function MutationError({ error, onReload, fields = [] }: MutationErrorProps) {
@@ -26,34 +34,34 @@ export function MutationError({ error, onReload, fields = [] }: MutationErrorPro
       </Alert>
     );
   }
-  if (isApiError(error, 403)) {
+  const plain = isApiError(error) ? plainRefusals[error.status] : undefined;
+  if (plain) {
     return (
-      <Alert fade={false} color="danger" className="my-3">
-        {t('errors.forbidden')}
-      </Alert>
-    );
-  }
-  if (isApiError(error, 401)) {
-    return (
-      <Alert fade={false} color="warning" className="my-3">
-        {t('errors.unauthenticated')}
+      <Alert fade={false} color={plain.color} className="my-3">
+        {t(plain.text)}
       </Alert>
     );
   }
   if (isApiError(error)) {
-    const byField = error.fieldErrors();
+    const byField = error.violationsByField();
     const unplaced = Object.entries(byField).filter(([field]) => !fields.includes(field));
     const placed = Object.keys(byField).length > unplaced.length;
     return (
       <Alert fade={false} color="danger" className="my-3">
         <p className="mb-0">
-          {placed ? t('errors.checkFields') : (error.problem.detail ?? error.problem.title)}
+          {placed ? (
+            t('errors.checkFields')
+          ) : unplaced.length ? (
+            t('errors.invalidRequest')
+          ) : (
+            <q lang="en">{error.problem.detail ?? error.problem.title}</q>
+          )}
         </p>
         {unplaced.length ? (
           <ul className="mb-0 mt-2">
-            {unplaced.map(([field, reason]) => (
+            {unplaced.map(([field, violation]) => (
               <li key={field}>
-                <code>{field}</code>: {reason}
+                <code>{field}</code>: <ViolationText violation={violation} />
               </li>
             ))}
           </ul>

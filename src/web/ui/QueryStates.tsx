@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { isApiError } from '../app/api.ts';
+import { ProblemViolations } from './ViolationText.tsx';
 
 /** A polite, announced loading indicator. */
 export function Loading({ label }: { label?: string }) {
@@ -48,11 +49,14 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       </Alert>
     );
   }
-  const detail = isApiError(error) ? (error.problem.detail ?? error.problem.title) : null;
   return (
     <Alert fade={false} color="danger" className="my-4">
       <p className="mb-2">{t('errors.loadFailed')}</p>
-      {detail ? <p className="small mb-2">{detail}</p> : null}
+      {isApiError(error) ? (
+        <div className="small mb-2">
+          <ProblemViolations problem={error.problem} />
+        </div>
+      ) : null}
       {onRetry ? (
         <Button color="primary" size="sm" onClick={onRetry}>
           {t('common.retry')}

@@ -80,6 +80,8 @@ export async function loadNorm(
         throw new CsvShapeError(
           `record ${record.number} has ${fields.length} fields, the header has ${width}`,
           record.number,
+          'fileFieldCount',
+          { fields: fields.length, width },
         );
       const date = raw('updated') ?? raw('extracted');
       if (date) dates.add(date);
@@ -125,6 +127,12 @@ export async function loadNorm(
     throw Invalid(
       'file',
       `the file cannot be read as a ${JSON.stringify(file.separator)}-separated CSV: ${error.message}`,
+      error.code,
+      {
+        ...error.params,
+        record: error.record,
+        separator: file.separator === '\t' ? 'tab' : file.separator,
+      },
     );
   }
   if (superseded.length > 0)

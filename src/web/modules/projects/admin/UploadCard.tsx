@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/api.ts';
 import { useFormat } from '../../../app/format.ts';
 import { MutationError } from '../../../ui/MutationError.tsx';
+import { ViolationText } from '../../../ui/ViolationText.tsx';
 import type { Upload } from './ImportsPage.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
 
@@ -88,7 +89,7 @@ function RefusedFile({ error }: { error: unknown }) {
           <ul className="mb-1">
             {error.problem.violations.map((violation) => (
               <li key={violation.field}>
-                {t('projects.import.reason')} <q lang="en">{violation.reason}</q>
+                {t('projects.import.reason')} <ViolationText violation={violation} />
               </li>
             ))}
           </ul>
