@@ -9,8 +9,8 @@ interface FileDropProps {
 }
 
 /**
- * A plain file input (keyboard and screen readers know it) inside an area that also takes files
- * dropped on it.
+ * A file input (keyboard and screen readers know it), shown as a button, inside an area that also
+ * takes files dropped on it.
  */
 export function FileDrop({ disabled, onFiles }: FileDropProps) {
   const { t } = useTranslation();
@@ -34,29 +34,30 @@ export function FileDrop({ disabled, onFiles }: FileDropProps) {
     >
       <Icon name="upload" size="lg" color="primary" />
       <p className="mb-2">{t('projects.import.dropHere')}</p>
-      <div className="form-group mb-0">
-        <label htmlFor={inputId} className="active">
-          {t('projects.import.fileInput')}
-        </label>
-        <input
-          id={inputId}
-          type="file"
-          className="form-control"
-          multiple
-          accept=".csv,text/csv"
-          disabled={disabled}
-          aria-describedby={`${inputId}-hint`}
-          onChange={(event) => {
-            const files = [...(event.target.files ?? [])];
-            // Cleared, so choosing the same file again is noticed.
-            event.target.value = '';
-            if (files.length > 0) onFiles(files);
-          }}
-        />
-        <small id={`${inputId}-hint`} className="form-text">
-          {t('projects.import.fileHint')}
-        </small>
-      </div>
+      {/* Bootstrap Italia's upload button: the input stays for keyboards and screen readers,
+          hidden behind a label in the page's language instead of the browser's own words. */}
+      <input
+        id={inputId}
+        type="file"
+        className="upload"
+        multiple
+        accept=".csv,text/csv"
+        disabled={disabled}
+        aria-describedby={`${inputId}-hint`}
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          // Cleared, so choosing the same file again is noticed.
+          event.target.value = '';
+          if (files.length > 0) onFiles(files);
+        }}
+      />
+      <label htmlFor={inputId} className={cx(disabled && 'opacity-50')}>
+        <Icon name="upload" size="sm" color="white" />
+        <span>{t('projects.import.fileInput')}</span>
+      </label>
+      <p id={`${inputId}-hint`} className="form-text small mt-2 mb-0">
+        {t('projects.import.fileHint')}
+      </p>
     </div>
   );
 }
