@@ -1,6 +1,7 @@
 import { Button } from 'design-react-kit';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { SelectField, type Option } from './fields.tsx';
+import { LiveNotice } from './LiveNotice.tsx';
 
 interface InlineSelectFormProps {
   /** Id of the heading, which names the form. */
@@ -71,9 +72,7 @@ export function InlineSelectForm({
           </Button>
         </div>
       </div>
-      <div aria-live="polite">
-        {done ? <p className="text-success fw-semibold">{done}</p> : null}
-      </div>
+      <LiveNotice message={done} />
       {children}
     </form>
   );

@@ -1,124 +1,74 @@
-import { Button } from 'design-react-kit';
-import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../app/api.ts';
-import { focusFirstInvalid, SelectField, TextField, useFormErrors } from '../../ui/fields.tsx';
-import { MutationError } from '../../ui/MutationError.tsx';
+import { useCheckedForm } from '../../ui/checkedForm.ts';
+import { SelectField, TextField } from '../../ui/fields.tsx';
+import { RowFormFrame, type RowFormProps } from './RowFormFrame.tsx';
 import { orgUnitKinds, type OrgUnit, type OrgUnitDraft, type OrgUnitKind } from './types.ts';
 
-interface OrgUnitFormProps {
-  mode: 'create' | 'edit';
+interface OrgUnitFormProps extends RowFormProps<OrgUnitDraft> {
   initial?: OrgUnit;
   /** Possible parents: every other active unit. */
   units: OrgUnit[];
-  busy: boolean;
-  error: unknown;
-  onSubmit: (draft: OrgUnitDraft) => Promise<unknown>;
-  onCancel: () => void;
-  onReload?: () => void;
 }
 
-export function OrgUnitForm({
-  mode,
-  initial,
-  units,
-  busy,
-  error,
-  onSubmit,
-  onCancel,
-  onReload,
-}: OrgUnitFormProps) {
-  const { t } = useTranslation();
-  const form = useRef<HTMLFormElement>(null);
-  const [kind, setKind] = useState<OrgUnitKind>(initial?.kind ?? 'direzione');
-  const [name, setName] = useState(initial?.name ?? '');
-  const [code, setCode] = useState(initial?.code ?? '');
-  const [parentId, setParentId] = useState(initial?.parentId ?? '');
-  const { errors, setErrors, bind } = useFormErrors();
+const FIELDS = ['name', 'kind', 'code', 'parentId'];
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+export function OrgUnitForm({ initial, units, onSubmit, ...frame }: OrgUnitFormProps) {
+  const { t } = useTranslation();
+  const { form, values, set, field, handleSubmit } = useCheckedForm({
+    kind: initial?.kind ?? 'direzione',
+    name: initial?.name ?? '',
+    code: initial?.code ?? '',
+    parentId: initial?.parentId ?? '',
+  });
+
+  const validate = () => {
     const found: Record<string, string> = {};
-    if (!name.trim()) found.name = t('validation.required');
-    setErrors(found);
-    if (Object.keys(found).length) {
-      focusFirstInvalid(form.current);
-      return;
-    }
-    try {
-      await onSubmit({
-        kind,
-        name: name.trim(),
-        code: code.trim() || null,
-        parentId: parentId || null,
-      });
-    } catch (failure) {
-      if (isApiError(failure)) setErrors(failure.fieldErrors());
-      focusFirstInvalid(form.current);
-    }
+    if (!values.name.trim()) found.name = t('validation.required');
+    return found;
   };
+
+  const send = () =>
+    onSubmit({
+      kind: values.kind,
+      name: values.name.trim(),
+      code: values.code.trim() || null,
+      parentId: values.parentId || null,
+    });
 
   const parents = units
     .filter((unit) => !unit.archived && unit.id !== initial?.id)
     .map((unit) => ({ value: unit.id, label: unit.name }));
 
   return (
-    <form ref={form} onSubmit={submit} noValidate className="mp-inline-form">
-      <div className="row g-3">
-        <div className="col-12 col-md-6">
-          <TextField
-            label={t('admin.orgUnits.name')}
-            value={name}
-            onChange={bind('name', setName)}
-            error={errors.name}
-            required
-          />
-        </div>
-        <div className="col-12 col-md-6">
-          <SelectField
-            label={t('admin.orgUnits.kind')}
-            value={kind}
-            onChange={bind('kind', (value: string) => setKind(value as OrgUnitKind))}
-            error={errors.kind}
-            options={orgUnitKinds.map((value) => ({ value, label: t(`orgUnitKinds.${value}`) }))}
-          />
-        </div>
-        <div className="col-12 col-md-6">
-          <TextField
-            label={t('admin.orgUnits.code')}
-            value={code}
-            onChange={bind('code', setCode)}
-            error={errors.code}
-          />
-        </div>
-        <div className="col-12 col-md-6">
-          <SelectField
-            label={t('admin.orgUnits.parent')}
-            value={parentId}
-            onChange={bind('parentId', setParentId)}
-            error={errors.parentId}
-            emptyLabel={t('admin.orgUnits.noParent')}
-            options={parents}
-          />
-        </div>
+    <RowFormFrame
+      {...frame}
+      formRef={form}
+      onSubmit={handleSubmit(validate, send)}
+      createLabel={t('admin.orgUnits.create')}
+      fields={FIELDS}
+    >
+      <div className="col-12 col-md-6">
+        <TextField label={t('admin.orgUnits.name')} {...field('name')} required />
       </div>
-      <MutationError
-        error={error}
-        onReload={onReload}
-        fields={['name', 'kind', 'code', 'parentId']}
-      />
-      <div className="d-flex gap-2">
-        <Button type="submit" color="primary" size="sm" disabled={busy}>
-          {busy
-            ? t('common.saving')
-            : mode === 'create'
-              ? t('admin.orgUnits.create')
-              : t('common.save')}
-        </Button>
-        <Button type="button" color="secondary" outline size="sm" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
+      <div className="col-12 col-md-6">
+        <SelectField
+          label={t('admin.orgUnits.kind')}
+          {...field('kind')}
+          onChange={(kind) => set('kind')(kind as OrgUnitKind)}
+          options={orgUnitKinds.map((value) => ({ value, label: t(`orgUnitKinds.${value}`) }))}
+        />
       </div>
-    </form>
+      <div className="col-12 col-md-6">
+        <TextField label={t('admin.orgUnits.code')} {...field('code')} />
+      </div>
+      <div className="col-12 col-md-6">
+        <SelectField
+          label={t('admin.orgUnits.parent')}
+          {...field('parentId')}
+          emptyLabel={t('admin.orgUnits.noParent')}
+          options={parents}
+        />
+      </div>
+    </RowFormFrame>
   );
 }

@@ -1,13 +1,16 @@
-import { Button, Table } from 'design-react-kit';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../app/title.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { CheckboxField } from '../../ui/fields.tsx';
+import { LiveNotice } from '../../ui/LiveNotice.tsx';
 import { MutationError } from '../../ui/MutationError.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/QueryStates.tsx';
+import { QueryList } from '../../ui/QueryList.tsx';
 import { useCreateOrgUnit, useOrgUnits, useUpdateOrgUnit } from './hooks.ts';
+import { HeadingWithNew, NewRowCard } from './NewRow.tsx';
 import { OrgUnitForm } from './OrgUnitForm.tsx';
+import { useEditRowForm, useNewRowForm } from './rowFormState.ts';
+import { RowButton, RowsTable } from './RowsTable.tsx';
 import type { OrgUnit, OrgUnitDraft } from './types.ts';
 
 export default function OrgUnitsPage() {
@@ -17,8 +20,8 @@ export default function OrgUnitsPage() {
   const units = useOrgUnits(showArchived);
   const create = useCreateOrgUnit();
   const update = useUpdateOrgUnit();
-  const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<string | null>(null);
+  const newRow = useNewRowForm(create);
+  const editRow = useEditRowForm(update, () => units.refetch());
   const [archiving, setArchiving] = useState<OrgUnit | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -27,13 +30,13 @@ export default function OrgUnitsPage() {
 
   const onCreate = async (draft: OrgUnitDraft) => {
     const unit = await create.mutateAsync(draft);
-    setCreating(false);
+    newRow.close();
     setNotice(t('admin.orgUnits.created', { name: unit.name }));
   };
 
   const onSave = (unit: OrgUnit) => async (draft: OrgUnitDraft) => {
     await update.mutateAsync({ id: unit.id, changes: { version: unit.version, ...draft } });
-    setEditing(null);
+    editRow.close();
     setNotice(t('admin.orgUnits.saved', { name: draft.name }));
   };
 
@@ -52,146 +55,71 @@ export default function OrgUnitsPage() {
       },
     );
 
+  const archiveButton = (unit: OrgUnit) =>
+    unit.archived ? (
+      <RowButton
+        color="secondary"
+        label={t('admin.orgUnits.restore')}
+        subject={unit.name}
+        onClick={() => setArchived(unit, false)}
+      />
+    ) : (
+      <RowButton
+        color="danger"
+        label={t('admin.orgUnits.archive')}
+        subject={unit.name}
+        onClick={() => {
+          update.reset();
+          setArchiving(unit);
+        }}
+      />
+    );
+
   return (
     <>
-      <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
-        <h1>{t('admin.orgUnits.title')}</h1>
-        {!creating ? (
-          <Button
-            color="primary"
-            onClick={() => {
-              create.reset();
-              setCreating(true);
-            }}
-          >
-            {t('admin.orgUnits.new')}
-          </Button>
-        ) : null}
-      </div>
-      <div aria-live="polite">
-        {notice ? <p className="text-success fw-semibold">{notice}</p> : null}
-      </div>
-      {creating ? (
-        <section aria-labelledby="new-unit-title" className="card card-bg no-after p-4 mb-4">
-          <h2 id="new-unit-title" className="h4">
-            {t('admin.orgUnits.new')}
-          </h2>
-          <OrgUnitForm
-            mode="create"
-            units={all}
-            busy={create.isPending}
-            error={create.error}
-            onSubmit={onCreate}
-            onCancel={() => setCreating(false)}
-          />
-        </section>
+      <HeadingWithNew
+        title={t('admin.orgUnits.title')}
+        newLabel={t('admin.orgUnits.new')}
+        creating={newRow.creating}
+        onNew={newRow.open}
+      />
+      <LiveNotice message={notice} />
+      {newRow.creating ? (
+        <NewRowCard titleId="new-unit-title" title={t('admin.orgUnits.new')}>
+          <OrgUnitForm {...newRow.formProps} units={all} onSubmit={onCreate} />
+        </NewRowCard>
       ) : null}
       <CheckboxField
         label={t('admin.orgUnits.showArchived')}
         checked={showArchived}
         onChange={setShowArchived}
       />
-      {units.isPending ? <Loading /> : null}
-      {units.isError ? (
-        <ErrorState error={units.error} onRetry={() => void units.refetch()} />
-      ) : null}
-      {units.data && units.data.length === 0 ? (
-        <EmptyState>{t('admin.orgUnits.empty')}</EmptyState>
-      ) : null}
-      {units.data && units.data.length > 0 ? (
-        <Table responsive>
-          <caption className="visually-hidden">{t('admin.orgUnits.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.orgUnits.name')}</th>
-              <th scope="col">{t('admin.orgUnits.kind')}</th>
-              <th scope="col">{t('admin.orgUnits.code')}</th>
-              <th scope="col">{t('admin.orgUnits.parent')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.data.map((unit) => (
-              <Fragment key={unit.id}>
-                <tr>
-                  <th scope="row">
-                    {unit.name}
-                    {unit.archived ? (
-                      <span className="badge mp-badge-neutral ms-2">
-                        {t('admin.orgUnits.isArchived')}
-                      </span>
-                    ) : null}
-                  </th>
-                  <td>{t(`orgUnitKinds.${unit.kind}`)}</td>
-                  <td>{unit.code ?? '—'}</td>
-                  <td>{nameOf(unit.parentId)}</td>
-                  <td className="mp-row-actions">
-                    <Button
-                      color="primary"
-                      outline
-                      size="xs"
-                      className="me-2"
-                      aria-expanded={editing === unit.id}
-                      onClick={() => {
-                        update.reset();
-                        setEditing(editing === unit.id ? null : unit.id);
-                      }}
-                    >
-                      {t('common.edit')}
-                      <span className="visually-hidden"> {unit.name}</span>
-                    </Button>
-                    {unit.archived ? (
-                      <Button
-                        color="secondary"
-                        outline
-                        size="xs"
-                        onClick={() => setArchived(unit, false)}
-                      >
-                        {t('admin.orgUnits.restore')}
-                        <span className="visually-hidden"> {unit.name}</span>
-                      </Button>
-                    ) : (
-                      <Button
-                        color="danger"
-                        outline
-                        size="xs"
-                        onClick={() => {
-                          update.reset();
-                          setArchiving(unit);
-                        }}
-                      >
-                        {t('admin.orgUnits.archive')}
-                        <span className="visually-hidden"> {unit.name}</span>
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-                {editing === unit.id ? (
-                  <tr>
-                    <td colSpan={5} className="bg-light">
-                      <OrgUnitForm
-                        mode="edit"
-                        initial={unit}
-                        units={all}
-                        busy={update.isPending}
-                        error={update.error}
-                        onSubmit={onSave(unit)}
-                        onCancel={() => setEditing(null)}
-                        onReload={() => {
-                          setEditing(null);
-                          void units.refetch();
-                        }}
-                      />
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            ))}
-          </tbody>
-        </Table>
-      ) : null}
+      <QueryList query={units} items={units.data} empty={t('admin.orgUnits.empty')}>
+        {(rows) => (
+          <RowsTable
+            caption={t('admin.orgUnits.title')}
+            rows={rows}
+            columns={[
+              { header: t('admin.orgUnits.name'), cell: (unit) => <UnitName unit={unit} /> },
+              { header: t('admin.orgUnits.kind'), cell: (unit) => t(`orgUnitKinds.${unit.kind}`) },
+              { header: t('admin.orgUnits.code'), cell: (unit) => unit.code ?? '—' },
+              { header: t('admin.orgUnits.parent'), cell: (unit) => nameOf(unit.parentId) },
+            ]}
+            nameOf={(unit) => unit.name}
+            editing={editRow.editing}
+            onEdit={editRow.onEdit}
+            actions={archiveButton}
+            form={(unit) => (
+              <OrgUnitForm
+                {...editRow.formProps}
+                initial={unit}
+                units={all}
+                onSubmit={onSave(unit)}
+              />
+            )}
+          />
+        )}
+      </QueryList>
       <ConfirmDialog
         open={archiving !== null}
         title={t('admin.orgUnits.archiveTitle')}
@@ -210,6 +138,18 @@ export default function OrgUnitsPage() {
           }}
         />
       </ConfirmDialog>
+    </>
+  );
+}
+
+function UnitName({ unit }: { unit: OrgUnit }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {unit.name}
+      {unit.archived ? (
+        <span className="badge mp-badge-neutral ms-2">{t('admin.orgUnits.isArchived')}</span>
+      ) : null}
     </>
   );
 }

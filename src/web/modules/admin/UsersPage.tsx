@@ -1,14 +1,16 @@
-import { Button } from 'design-react-kit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toPage, useSearchState } from '../../app/searchState.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { SelectField } from '../../ui/fields.tsx';
+import { bindFilters, SearchForm } from '../../ui/FilterForm.tsx';
 import { SearchField } from '../../ui/SearchField.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/QueryStates.tsx';
 import { roles, type Role } from '../identity/types.ts';
 import { useCreateUser, useUsers } from './hooks.ts';
+import { HeadingWithNew, NewRowCard } from './NewRow.tsx';
+import { useNewRowForm } from './rowFormState.ts';
 import { TemporaryPassword } from './TemporaryPassword.tsx';
 import { scopeOf, UserForm, type IssuedPassword, type UserFormValues } from './UserForm.tsx';
 import { UsersTable } from './UsersTable.tsx';
@@ -36,8 +38,9 @@ export default function UsersPage() {
     page,
     pageSize: PAGE_SIZE,
   });
+  const filter = bindFilters(filters, setFilters);
   const create = useCreateUser();
-  const [creating, setCreating] = useState(false);
+  const newRow = useNewRowForm(create);
   const [issued, setIssued] = useState<IssuedPassword | null>(null);
 
   const onCreate = async (values: UserFormValues) => {
@@ -47,48 +50,25 @@ export default function UsersPage() {
       role: values.role,
       ...scopeOf(values),
     });
-    setCreating(false);
+    newRow.close();
     setIssued({ email: result.user.email, password: result.temporaryPassword, reason: 'created' });
   };
 
   return (
     <>
-      <div className="d-flex flex-wrap justify-content-between align-items-start gap-2">
-        <h1>{t('admin.users.title')}</h1>
-        {!creating ? (
-          <Button
-            color="primary"
-            onClick={() => {
-              create.reset();
-              setCreating(true);
-            }}
-          >
-            {t('admin.users.new')}
-          </Button>
-        ) : null}
-      </div>
+      <HeadingWithNew
+        title={t('admin.users.title')}
+        newLabel={t('admin.users.new')}
+        creating={newRow.creating}
+        onNew={newRow.open}
+      />
       {issued ? <TemporaryPassword {...issued} onDismiss={() => setIssued(null)} /> : null}
-      {creating ? (
-        <section aria-labelledby="new-user-title" className="card card-bg no-after p-4 mb-4">
-          <h2 id="new-user-title" className="h4">
-            {t('admin.users.new')}
-          </h2>
-          <UserForm
-            mode="create"
-            initial={blankUser}
-            busy={create.isPending}
-            error={create.error}
-            onSubmit={onCreate}
-            onCancel={() => setCreating(false)}
-          />
-        </section>
+      {newRow.creating ? (
+        <NewRowCard titleId="new-user-title" title={t('admin.users.new')}>
+          <UserForm {...newRow.formProps} initial={blankUser} onSubmit={onCreate} />
+        </NewRowCard>
       ) : null}
-      <form
-        role="search"
-        aria-label={t('admin.users.filters')}
-        className="row g-3 mt-2"
-        onSubmit={(event) => event.preventDefault()}
-      >
+      <SearchForm label={t('admin.users.filters')} className="row g-3 mt-2">
         <div className="col-12 col-md-6">
           <SearchField
             label={t('admin.users.search')}
@@ -99,13 +79,12 @@ export default function UsersPage() {
         <div className="col-12 col-md-6">
           <SelectField
             label={t('admin.users.role')}
-            value={filters.role}
-            onChange={(role) => setFilters({ role })}
+            {...filter('role')}
             emptyLabel={t('admin.users.allRoles')}
             options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
           />
         </div>
-      </form>
+      </SearchForm>
       {users.isPending ? <Loading /> : null}
       {users.isError ? (
         <ErrorState error={users.error} onRetry={() => void users.refetch()} />

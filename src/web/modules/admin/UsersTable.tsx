@@ -1,11 +1,12 @@
-import { Button, Table } from 'design-react-kit';
 import { useQueryClient } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { MutationError } from '../../ui/MutationError.tsx';
 import { useResetPassword, useUpdateUser } from './hooks.ts';
+import { useEditRowForm } from './rowFormState.ts';
+import { RowButton, RowsTable } from './RowsTable.tsx';
 import { labelOf, useScopeOptions } from './scopeOptions.ts';
 import type { User } from './types.ts';
 import { scopeOf, UserForm, type IssuedPassword, type UserFormValues } from './UserForm.tsx';
@@ -22,7 +23,9 @@ export function UsersTable({ users, onPasswordIssued }: UsersTableProps) {
   const update = useUpdateUser();
   const reset = useResetPassword();
   const queryClient = useQueryClient();
-  const [editing, setEditing] = useState<string | null>(null);
+  const editRow = useEditRowForm(update, () =>
+    queryClient.invalidateQueries({ queryKey: ['users'] }),
+  );
   const [resetting, setResetting] = useState<User | null>(null);
 
   const scopeLabel = (user: User) => {
@@ -45,7 +48,7 @@ export function UsersTable({ users, onPasswordIssued }: UsersTableProps) {
         ...scopeOf(values),
       },
     });
-    setEditing(null);
+    editRow.close();
   };
 
   const confirmReset = () => {
@@ -65,105 +68,59 @@ export function UsersTable({ users, onPasswordIssued }: UsersTableProps) {
 
   return (
     <>
-      <Table responsive>
-        <caption className="visually-hidden">{t('admin.users.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.users.name')}</th>
-            <th scope="col">{t('admin.users.role')}</th>
-            <th scope="col">{t('admin.users.status')}</th>
-            <th scope="col">{t('admin.users.lastLogin')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('common.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <Fragment key={user.id}>
-              <tr>
-                <th scope="row">
-                  <span className="d-block">{user.name}</span>
-                  <span className="d-block small fw-normal">{user.email}</span>
-                </th>
-                <td>
-                  <span className="d-block">{t(`roles.${user.role}`)}</span>
-                  {scopeLabel(user) ? (
-                    <span className="d-block small">{scopeLabel(user)}</span>
-                  ) : null}
-                </td>
-                <td>
-                  {user.disabled ? (
-                    <span className="badge mp-badge-danger">{t('admin.users.isDisabled')}</span>
-                  ) : (
-                    <span className="badge mp-badge-confirmed">{t('admin.users.isActive')}</span>
-                  )}
-                  {user.mustChangePassword ? (
-                    <span className="d-block small">{t('admin.users.pendingPassword')}</span>
-                  ) : null}
-                </td>
-                <td>
-                  {user.lastLoginAt ? format.dateTime(user.lastLoginAt) : t('admin.users.never')}
-                </td>
-                <td className="mp-row-actions">
-                  <Button
-                    color="primary"
-                    outline
-                    size="xs"
-                    className="me-2"
-                    aria-expanded={editing === user.id}
-                    onClick={() => {
-                      update.reset();
-                      setEditing(editing === user.id ? null : user.id);
-                    }}
-                  >
-                    {t('common.edit')}
-                    <span className="visually-hidden"> {user.name}</span>
-                  </Button>
-                  <Button
-                    color="secondary"
-                    outline
-                    size="xs"
-                    onClick={() => {
-                      reset.reset();
-                      setResetting(user);
-                    }}
-                  >
-                    {t('admin.users.resetPassword')}
-                    <span className="visually-hidden"> {user.name}</span>
-                  </Button>
-                </td>
-              </tr>
-              {editing === user.id ? (
-                <tr>
-                  <td colSpan={5} className="bg-light">
-                    <UserForm
-                      mode="edit"
-                      initial={{
-                        email: user.email,
-                        name: user.name,
-                        role: user.role,
-                        comuneCode: user.comuneCode ?? '',
-                        zoneId: user.zoneId ?? '',
-                        orgUnitIds: user.orgUnitIds,
-                        disabled: user.disabled,
-                      }}
-                      busy={update.isPending}
-                      error={update.error}
-                      onSubmit={onSave(user)}
-                      onCancel={() => setEditing(null)}
-                      onReload={() => {
-                        setEditing(null);
-                        void queryClient.invalidateQueries({ queryKey: ['users'] });
-                      }}
-                    />
-                  </td>
-                </tr>
-              ) : null}
-            </Fragment>
-          ))}
-        </tbody>
-      </Table>
+      <RowsTable
+        caption={t('admin.users.tableCaption')}
+        rows={users}
+        columns={[
+          { header: t('admin.users.name'), cell: (user) => <UserName user={user} /> },
+          {
+            header: t('admin.users.role'),
+            cell: (user) => (
+              <>
+                <span className="d-block">{t(`roles.${user.role}`)}</span>
+                {scopeLabel(user) ? (
+                  <span className="d-block small">{scopeLabel(user)}</span>
+                ) : null}
+              </>
+            ),
+          },
+          { header: t('admin.users.status'), cell: (user) => <UserStatus user={user} /> },
+          {
+            header: t('admin.users.lastLogin'),
+            cell: (user) =>
+              user.lastLoginAt ? format.dateTime(user.lastLoginAt) : t('admin.users.never'),
+          },
+        ]}
+        nameOf={(user) => user.name}
+        editing={editRow.editing}
+        onEdit={editRow.onEdit}
+        actions={(user) => (
+          <RowButton
+            color="secondary"
+            label={t('admin.users.resetPassword')}
+            subject={user.name}
+            onClick={() => {
+              reset.reset();
+              setResetting(user);
+            }}
+          />
+        )}
+        form={(user) => (
+          <UserForm
+            {...editRow.formProps}
+            initial={{
+              email: user.email,
+              name: user.name,
+              role: user.role,
+              comuneCode: user.comuneCode ?? '',
+              zoneId: user.zoneId ?? '',
+              orgUnitIds: user.orgUnitIds,
+              disabled: user.disabled,
+            }}
+            onSubmit={onSave(user)}
+          />
+        )}
+      />
       <ConfirmDialog
         open={resetting !== null}
         title={t('admin.users.resetTitle')}
@@ -175,6 +132,31 @@ export function UsersTable({ users, onPasswordIssued }: UsersTableProps) {
         <p>{t('admin.users.resetBody', { name: resetting?.name, email: resetting?.email })}</p>
         <MutationError error={reset.error} />
       </ConfirmDialog>
+    </>
+  );
+}
+
+function UserName({ user }: { user: User }) {
+  return (
+    <>
+      <span className="d-block">{user.name}</span>
+      <span className="d-block small fw-normal">{user.email}</span>
+    </>
+  );
+}
+
+function UserStatus({ user }: { user: User }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {user.disabled ? (
+        <span className="badge mp-badge-danger">{t('admin.users.isDisabled')}</span>
+      ) : (
+        <span className="badge mp-badge-confirmed">{t('admin.users.isActive')}</span>
+      )}
+      {user.mustChangePassword ? (
+        <span className="d-block small">{t('admin.users.pendingPassword')}</span>
+      ) : null}
     </>
   );
 }

@@ -1,23 +1,17 @@
-import { Button } from 'design-react-kit';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../app/api.ts';
-import { focusFirstInvalid, TextAreaField, TextField, useFormErrors } from '../../ui/fields.tsx';
-import { MutationError } from '../../ui/MutationError.tsx';
+import { useCheckedForm } from '../../ui/checkedForm.ts';
+import { TextAreaField, TextField } from '../../ui/fields.tsx';
 import type { Zone } from '../territory/types.ts';
+import { RowFormFrame, type RowFormProps } from './RowFormFrame.tsx';
 import type { ZoneDraft } from './types.ts';
 
-interface ZoneFormProps {
-  mode: 'create' | 'edit';
+interface ZoneFormProps extends RowFormProps<ZoneDraft> {
   initial?: Zone;
-  busy: boolean;
-  error: unknown;
-  onSubmit: (draft: ZoneDraft) => Promise<unknown>;
-  onCancel: () => void;
-  onReload?: () => void;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const FIELDS = ['id', 'name', 'vision'];
 
 /** "Adda Martesana" → "adda-martesana": a suggestion for the identifier of a new zone. */
 function slugify(name: string): string {
@@ -29,97 +23,66 @@ function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-export function ZoneForm({
-  mode,
-  initial,
-  busy,
-  error,
-  onSubmit,
-  onCancel,
-  onReload,
-}: ZoneFormProps) {
+export function ZoneForm({ initial, onSubmit, ...frame }: ZoneFormProps) {
   const { t } = useTranslation();
-  const form = useRef<HTMLFormElement>(null);
-  const [id, setId] = useState(initial?.id ?? '');
+  const creating = frame.mode === 'create';
   const [idTouched, setIdTouched] = useState(false);
-  const [name, setName] = useState(initial?.name ?? '');
-  const [vision, setVision] = useState(initial?.vision ?? '');
-  const { errors, setErrors, bind } = useFormErrors();
+  const { form, values, setValues, set, field, handleSubmit } = useCheckedForm({
+    id: initial?.id ?? '',
+    name: initial?.name ?? '',
+    vision: initial?.vision ?? '',
+  });
 
-  const onName = (value: string) => {
-    setName(value);
-    if (mode === 'create' && !idTouched) setId(slugify(value));
+  const onName = (name: string) => {
+    set('name')(name);
+    if (creating && !idTouched) setValues((current) => ({ ...current, id: slugify(name) }));
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onId = (id: string) => {
+    setIdTouched(true);
+    set('id')(id);
+  };
+
+  const validate = () => {
     const found: Record<string, string> = {};
-    if (!name.trim()) found.name = t('validation.required');
-    if (mode === 'create' && !SLUG.test(id)) found.id = t('admin.zones.idRule');
-    setErrors(found);
-    if (Object.keys(found).length) {
-      focusFirstInvalid(form.current);
-      return;
-    }
-    try {
-      await onSubmit({ id, name: name.trim(), vision: vision.trim() || null });
-    } catch (failure) {
-      if (isApiError(failure)) setErrors(failure.fieldErrors());
-      focusFirstInvalid(form.current);
-    }
+    if (!values.name.trim()) found.name = t('validation.required');
+    if (creating && !SLUG.test(values.id)) found.id = t('admin.zones.idRule');
+    return found;
   };
+
+  const send = () =>
+    onSubmit({ id: values.id, name: values.name.trim(), vision: values.vision.trim() || null });
 
   return (
-    <form ref={form} onSubmit={submit} noValidate className="mp-inline-form">
-      <div className="row g-3">
+    <RowFormFrame
+      {...frame}
+      formRef={form}
+      onSubmit={handleSubmit(validate, send)}
+      createLabel={t('admin.zones.create')}
+      fields={FIELDS}
+    >
+      <div className="col-12 col-md-6">
+        <TextField label={t('admin.zones.name')} {...field('name')} onChange={onName} required />
+      </div>
+      {creating ? (
         <div className="col-12 col-md-6">
           <TextField
-            label={t('admin.zones.name')}
-            value={name}
-            onChange={bind('name', onName)}
-            error={errors.name}
+            label={t('admin.zones.id')}
+            {...field('id')}
+            onChange={onId}
+            hint={t('admin.zones.idHint')}
             required
           />
         </div>
-        {mode === 'create' ? (
-          <div className="col-12 col-md-6">
-            <TextField
-              label={t('admin.zones.id')}
-              value={id}
-              onChange={bind('id', (value: string) => {
-                setIdTouched(true);
-                setId(value);
-              })}
-              error={errors.id}
-              hint={t('admin.zones.idHint')}
-              required
-            />
-          </div>
-        ) : null}
-        <div className="col-12">
-          <TextAreaField
-            label={t('admin.zones.vision')}
-            value={vision}
-            onChange={bind('vision', setVision)}
-            error={errors.vision}
-            rows={2}
-            maxLength={300}
-          />
-        </div>
+      ) : null}
+      <div className="col-12">
+        <TextAreaField
+          label={t('admin.zones.vision')}
+          {...field('vision')}
+          rows={2}
+          maxLength={300}
+        />
       </div>
-      <MutationError error={error} onReload={onReload} fields={['id', 'name', 'vision']} />
-      <div className="d-flex gap-2">
-        <Button type="submit" color="primary" size="sm" disabled={busy}>
-          {busy
-            ? t('common.saving')
-            : mode === 'create'
-              ? t('admin.zones.create')
-              : t('common.save')}
-        </Button>
-        <Button type="button" color="secondary" outline size="sm" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
+    </RowFormFrame>
   );
 }

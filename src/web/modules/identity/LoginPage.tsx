@@ -1,11 +1,12 @@
-import { Alert, Button } from 'design-react-kit';
-import { useRef, useState, type FormEvent } from 'react';
+import { Alert } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
 import { useDocumentTitle } from '../../app/title.ts';
-import { focusFirstInvalid, TextField, useFormErrors } from '../../ui/fields.tsx';
+import { useCheckedForm } from '../../ui/checkedForm.ts';
+import { TextField } from '../../ui/fields.tsx';
 import { MutationError } from '../../ui/MutationError.tsx';
+import { AccountForm } from './AccountForm.tsx';
 import { useLogin, useSession } from './hooks.ts';
 import { safeNext } from './nextPath.ts';
 
@@ -19,29 +20,28 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const session = useSession();
   const login = useLogin();
-  const form = useRef<HTMLFormElement>(null);
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const { errors, setErrors, bind } = useFormErrors();
+  const { form, values, field, refused, handleSubmit } = useCheckedForm({
+    email: '',
+    password: '',
+  });
 
   const user = session.data?.user;
   if (user && !login.isPending && !login.isSuccess) {
     return <Navigate to={user.mustChangePassword ? '/account/password' : next} replace />;
   }
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const validate = () => {
     const found: Record<string, string> = {};
-    if (!email.trim()) found.email = t('validation.required');
-    else if (!EMAIL_PATTERN.test(email.trim())) found.email = t('validation.email');
-    if (!password) found.password = t('validation.required');
-    setErrors(found);
-    if (Object.keys(found).length) {
-      focusFirstInvalid(form.current);
-      return;
-    }
+    const email = values.email.trim();
+    if (!email) found.email = t('validation.required');
+    else if (!EMAIL_PATTERN.test(email)) found.email = t('validation.email');
+    if (!values.password) found.password = t('validation.required');
+    return found;
+  };
+
+  const send = () =>
     login.mutate(
-      { email: email.trim(), password },
+      { email: values.email.trim(), password: values.password },
       {
         onSuccess: (result) => {
           if (result.user?.mustChangePassword) {
@@ -50,55 +50,45 @@ export default function LoginPage() {
             navigate(next, { replace: true });
           }
         },
-        onError: (error) => {
-          if (isApiError(error)) setErrors(error.fieldErrors());
-          focusFirstInvalid(form.current);
-        },
+        onError: (error) => refused(error),
       },
     );
-  };
 
   const failure = login.error;
   return (
-    <div className="row justify-content-center">
-      <div className="col-12 col-md-8 col-lg-5">
-        <h1>{t('auth.loginTitle')}</h1>
-        <p>{t('auth.loginLead')}</p>
-        <form ref={form} onSubmit={onSubmit} noValidate className="mt-4">
-          {isApiError(failure, 401) ? (
-            <Alert fade={false} color="danger">
-              {t('auth.wrongCredentials')}
-            </Alert>
-          ) : isApiError(failure, 429) ? (
-            <Alert fade={false} color="danger">
-              {t('auth.lockedOut')}
-            </Alert>
-          ) : (
-            <MutationError error={failure} fields={['email', 'password']} />
-          )}
-          <TextField
-            label={t('auth.email')}
-            type="email"
-            value={email}
-            onChange={bind('email', setEmail)}
-            error={errors.email}
-            autoComplete="username"
-            required
-          />
-          <TextField
-            label={t('auth.password')}
-            type="password"
-            value={password}
-            onChange={bind('password', setPassword)}
-            error={errors.password}
-            autoComplete="current-password"
-            required
-          />
-          <Button type="submit" color="primary" className="w-100" disabled={login.isPending}>
-            {login.isPending ? t('auth.loggingIn') : t('auth.login')}
-          </Button>
-        </form>
-      </div>
-    </div>
+    <AccountForm
+      title={t('auth.loginTitle')}
+      intro={<p>{t('auth.loginLead')}</p>}
+      formRef={form}
+      onSubmit={handleSubmit(validate, send)}
+      busy={login.isPending}
+      submitLabel={login.isPending ? t('auth.loggingIn') : t('auth.login')}
+    >
+      {isApiError(failure, 401) ? (
+        <Alert fade={false} color="danger">
+          {t('auth.wrongCredentials')}
+        </Alert>
+      ) : isApiError(failure, 429) ? (
+        <Alert fade={false} color="danger">
+          {t('auth.lockedOut')}
+        </Alert>
+      ) : (
+        <MutationError error={failure} fields={['email', 'password']} />
+      )}
+      <TextField
+        label={t('auth.email')}
+        type="email"
+        {...field('email')}
+        autoComplete="username"
+        required
+      />
+      <TextField
+        label={t('auth.password')}
+        type="password"
+        {...field('password')}
+        autoComplete="current-password"
+        required
+      />
+    </AccountForm>
   );
 }

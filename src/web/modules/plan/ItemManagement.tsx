@@ -7,6 +7,7 @@ import type { Option } from '../../ui/fields.tsx';
 import { InlineSelectForm } from '../../ui/InlineSelectForm.tsx';
 import { useDeleteItem, useMoveItem, useReloadVersion, useTree } from './hooks.ts';
 import { usePlanLabels } from './labels.ts';
+import { MoveItemError } from './MoveItemError.tsx';
 import { PlanMutationError } from './PlanMutationError.tsx';
 import { sectionCodes, type ItemDetail } from './types.ts';
 import type { VersionContext } from './versionRoute.tsx';
@@ -111,7 +112,6 @@ function MoveForm({ version, item }: Pick<VersionContext, 'version'> & { item: I
   const { t } = useTranslation();
   const labels = usePlanLabels();
   const move = useMoveItem(version.id);
-  const reload = useReloadVersion(version.id);
   const tree = useTree(version.id);
   const isGoal = item.kind === 'goal';
 
@@ -152,14 +152,7 @@ function MoveForm({ version, item }: Pick<VersionContext, 'version'> & { item: I
       busy={move.isPending}
       onSubmit={submit}
     >
-      <PlanMutationError
-        error={move.error}
-        conflict={t('plan.move.conflict')}
-        onReload={() => {
-          move.reset();
-          void reload();
-        }}
-      />
+      <MoveItemError versionId={version.id} move={move} />
     </InlineSelectForm>
   );
 }

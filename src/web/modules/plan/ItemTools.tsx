@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Icon } from '../../ui/Icon.tsx';
-import { useMoveItem, useReloadVersion } from './hooks.ts';
-import { PlanMutationError } from './PlanMutationError.tsx';
+import { useMoveItem } from './hooks.ts';
+import { MoveItemError } from './MoveItemError.tsx';
 import type { Plan, PlanItem, VersionDetail } from './types.ts';
 import { itemPath } from './versionRules.ts';
 
@@ -18,7 +18,6 @@ interface ItemToolsProps {
 export function ItemTools({ plan, version, item, siblings }: ItemToolsProps) {
   const { t } = useTranslation();
   const move = useMoveItem(version.id);
-  const reload = useReloadVersion(version.id);
   const buttonId = (direction: 'up' | 'down') => `move-${item.key}-${direction}`;
 
   const shift = (direction: 'up' | 'down') => {
@@ -78,14 +77,7 @@ export function ItemTools({ plan, version, item, siblings }: ItemToolsProps) {
       ) : null}
       {move.error ? (
         <div className="w-100">
-          <PlanMutationError
-            error={move.error}
-            conflict={t('plan.move.conflict')}
-            onReload={() => {
-              move.reset();
-              void reload();
-            }}
-          />
+          <MoveItemError versionId={version.id} move={move} />
         </div>
       ) : null}
     </div>

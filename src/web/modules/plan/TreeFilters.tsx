@@ -1,8 +1,13 @@
-import { Button } from 'design-react-kit';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cx } from '../../ui/classNames.ts';
 import { CheckboxField, SelectField } from '../../ui/fields.tsx';
+import {
+  bindFilters,
+  FoldButton,
+  FoldedFilters,
+  ResetFilters,
+  SearchForm,
+  useFold,
+} from '../../ui/FilterForm.tsx';
 import { SearchField } from '../../ui/SearchField.tsx';
 import type { PlanLabels } from './labels.ts';
 import { allMissions, sectionCodes } from './types.ts';
@@ -40,40 +45,32 @@ export function TreeFilters({ filters, onChange, labels }: TreeFiltersProps) {
   const { t } = useTranslation();
   const missions = missionsOf(filters);
   const more = ['section', 'sdg', 'zone', 'comune', 'orgUnit'] as const;
-  const moreActive = more.filter((key) => filters[key] !== '').length;
-  // On a phone the less used filters fold away; on wider screens they are always shown.
-  const [moreOpen, setMoreOpen] = useState(moreActive > 0);
+  const fold = useFold(
+    'plan-more-filters',
+    more.some((key) => filters[key] !== ''),
+  );
+  const filter = bindFilters(filters, onChange);
   const toggleMission = (code: string, checked: boolean) => {
     const next = checked ? [...missions, code] : missions.filter((item) => item !== code);
     onChange({ mission: allMissions.filter((item) => next.includes(item)).join(',') });
   };
   return (
-    <form
-      role="search"
-      aria-label={t('plan.filters.label')}
-      className="mp-filters mp-tree-filters mp-no-print"
-      onSubmit={(event) => event.preventDefault()}
-    >
+    <SearchForm label={t('plan.filters.label')} className="mp-filters mp-tree-filters mp-no-print">
       <SearchField
         label={t('plan.filters.search')}
         value={filters.q}
         onSearch={(q) => onChange({ q })}
       />
-      <button
-        type="button"
-        className="btn btn-outline-primary btn-xs d-md-none mb-2"
-        aria-expanded={moreOpen}
-        aria-controls="plan-more-filters"
-        onClick={() => setMoreOpen((open) => !open)}
-      >
-        {t(moreOpen ? 'plan.filters.fewer' : 'plan.filters.more')}
-      </button>
-      <div id="plan-more-filters" className={cx('row g-3', !moreOpen && 'd-none d-md-flex')}>
+      <FoldButton
+        fold={fold}
+        moreLabel={t('plan.filters.more')}
+        fewerLabel={t('plan.filters.fewer')}
+      />
+      <FoldedFilters fold={fold} className="row g-3">
         <div className="col-12 col-md-4">
           <SelectField
             label={t('plan.filters.section')}
-            value={filters.section}
-            onChange={(section) => onChange({ section })}
+            {...filter('section')}
             emptyLabel={t('plan.filters.allSections')}
             options={sectionCodes.map((code) => ({
               value: code,
@@ -84,8 +81,7 @@ export function TreeFilters({ filters, onChange, labels }: TreeFiltersProps) {
         <div className="col-12 col-md-8">
           <SelectField
             label={t('plan.filters.sdg')}
-            value={filters.sdg}
-            onChange={(sdg) => onChange({ sdg })}
+            {...filter('sdg')}
             emptyLabel={t('plan.filters.allSdgs')}
             options={labels.sdgs.map((sdg) => ({
               value: String(sdg.goal),
@@ -96,8 +92,7 @@ export function TreeFilters({ filters, onChange, labels }: TreeFiltersProps) {
         <div className="col-12 col-md-4">
           <SelectField
             label={t('plan.filters.zone')}
-            value={filters.zone}
-            onChange={(zone) => onChange({ zone })}
+            {...filter('zone')}
             emptyLabel={t('plan.filters.allZones')}
             options={labels.zones.map((zone) => ({ value: zone.id, label: zone.name }))}
           />
@@ -105,8 +100,7 @@ export function TreeFilters({ filters, onChange, labels }: TreeFiltersProps) {
         <div className="col-12 col-md-4">
           <SelectField
             label={t('plan.filters.comune')}
-            value={filters.comune}
-            onChange={(comune) => onChange({ comune })}
+            {...filter('comune')}
             emptyLabel={t('plan.filters.allComuni')}
             options={labels.comuni.map((c) => ({ value: c.istatCode, label: c.name }))}
           />
@@ -114,13 +108,12 @@ export function TreeFilters({ filters, onChange, labels }: TreeFiltersProps) {
         <div className="col-12 col-md-4">
           <SelectField
             label={t('plan.filters.orgUnit')}
-            value={filters.orgUnit}
-            onChange={(orgUnit) => onChange({ orgUnit })}
+            {...filter('orgUnit')}
             emptyLabel={t('plan.filters.allOrgUnits')}
             options={labels.orgUnits.map((unit) => ({ value: unit.id, label: unit.name }))}
           />
         </div>
-      </div>
+      </FoldedFilters>
       <fieldset className="mt-3">
         <legend className="fs-6 fw-semibold mb-1">{t('plan.filters.missions')}</legend>
         <div className="mp-mission-checks">
@@ -142,17 +135,12 @@ export function TreeFilters({ filters, onChange, labels }: TreeFiltersProps) {
           onChange={(checked) => onChange({ examples: checked ? 'hide' : '' })}
         />
         {hasFilters(filters) ? (
-          <Button
-            type="button"
-            color="secondary"
-            outline
-            size="xs"
-            onClick={() => onChange({ ...treeDefaults })}
-          >
-            {t('plan.filters.reset')}
-          </Button>
+          <ResetFilters
+            label={t('plan.filters.reset')}
+            onReset={() => onChange({ ...treeDefaults })}
+          />
         ) : null}
       </div>
-    </form>
+    </SearchForm>
   );
 }

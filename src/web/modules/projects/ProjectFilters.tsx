@@ -1,8 +1,13 @@
-import { Button } from 'design-react-kit';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cx } from '../../ui/classNames.ts';
 import { SelectField } from '../../ui/fields.tsx';
+import {
+  bindFilters,
+  FoldButton,
+  FoldedFilters,
+  ResetFilters,
+  SearchForm,
+  useFold,
+} from '../../ui/FilterForm.tsx';
 import { SearchField } from '../../ui/SearchField.tsx';
 import { useOrgUnits } from '../admin/hooks.ts';
 import { allMissions } from '../plan/types.ts';
@@ -60,10 +65,11 @@ export function ProjectFilters({ filters, onChange }: ProjectFiltersProps) {
   const comuni = useComuni({ pageSize: 200, sort: 'name' });
   const units = useOrgUnits();
   const folded = ['subject', 'mission', 'measure', 'zone', 'comune', 'orgUnit', 'sort'] as const;
-  // On a phone the filters beyond the search fold away; on wider screens they are always shown.
-  const [moreOpen, setMoreOpen] = useState(
+  const fold = useFold(
+    'project-more-filters',
     folded.some((key) => filters[key] !== projectDefaults[key]),
   );
+  const filter = bindFilters(filters, onChange);
   // A measure belongs to one mission: choosing another mission lets it go.
   const onMission = (mission: string) =>
     onChange({
@@ -73,12 +79,7 @@ export function ProjectFilters({ filters, onChange }: ProjectFiltersProps) {
         : {}),
     });
   return (
-    <form
-      role="search"
-      aria-label={t('projects.filters.label')}
-      className="mp-filters mb-2"
-      onSubmit={(event) => event.preventDefault()}
-    >
+    <SearchForm label={t('projects.filters.label')} className="mp-filters mb-2">
       <div className="row g-3">
         <div className="col-12">
           <SearchField
@@ -86,21 +87,14 @@ export function ProjectFilters({ filters, onChange }: ProjectFiltersProps) {
             value={filters.q}
             onSearch={(q) => onChange({ q })}
           />
-          <button
-            type="button"
-            className="btn btn-outline-primary btn-xs d-md-none mb-2"
-            aria-expanded={moreOpen}
-            aria-controls="project-more-filters"
-            onClick={() => setMoreOpen((open) => !open)}
-          >
-            {t(moreOpen ? 'projects.filters.fewer' : 'projects.filters.more')}
-          </button>
+          <FoldButton
+            fold={fold}
+            moreLabel={t('projects.filters.more')}
+            fewerLabel={t('projects.filters.fewer')}
+          />
         </div>
       </div>
-      <div
-        id="project-more-filters"
-        className={cx('row g-3 mt-2', !moreOpen && 'd-none d-md-flex')}
-      >
+      <FoldedFilters fold={fold} className="row g-3 mt-2">
         <div className="col-12 col-md-6 col-lg-3">
           <SearchField
             label={t('projects.filters.subject')}
@@ -123,8 +117,7 @@ export function ProjectFilters({ filters, onChange }: ProjectFiltersProps) {
         <div className="col-12 col-md-6 col-lg-3">
           <SelectField
             label={t('projects.filters.zone')}
-            value={filters.zone}
-            onChange={(zone) => onChange({ zone })}
+            {...filter('zone')}
             emptyLabel={t('projects.filters.allZones')}
             options={(zones.data ?? []).map((zone) => ({ value: zone.id, label: zone.name }))}
           />
@@ -132,8 +125,7 @@ export function ProjectFilters({ filters, onChange }: ProjectFiltersProps) {
         <div className="col-12 col-md-6 col-lg-3">
           <SelectField
             label={t('projects.filters.comune')}
-            value={filters.comune}
-            onChange={(comune) => onChange({ comune })}
+            {...filter('comune')}
             emptyLabel={t('projects.filters.allComuni')}
             options={(comuni.data?.items ?? []).map((comune) => ({
               value: comune.istatCode,
@@ -144,8 +136,7 @@ export function ProjectFilters({ filters, onChange }: ProjectFiltersProps) {
         <div className="col-12 col-md-6 col-lg-4">
           <SelectField
             label={t('projects.filters.orgUnit')}
-            value={filters.orgUnit}
-            onChange={(orgUnit) => onChange({ orgUnit })}
+            {...filter('orgUnit')}
             emptyLabel={t('projects.filters.allOrgUnits')}
             options={(units.data ?? [])
               .filter((unit) => !unit.archived)
@@ -156,35 +147,28 @@ export function ProjectFilters({ filters, onChange }: ProjectFiltersProps) {
           <MeasureSelect
             label={t('projects.filters.measure')}
             mission={filters.mission}
-            value={filters.measure}
-            onChange={(measure) => onChange({ measure })}
+            {...filter('measure')}
             emptyLabel={t('projects.filters.allMeasures')}
           />
         </div>
         <div className="col-12 col-md-6 col-lg-4 align-self-end">
           <SelectField
             label={t('projects.filters.sort')}
-            value={filters.sort}
-            onChange={(sort) => onChange({ sort })}
+            {...filter('sort')}
             options={projectSorts.map((sort) => ({
               value: sort,
               label: t(`projects.sorts.${sort}`),
             }))}
           />
         </div>
-      </div>
+      </FoldedFilters>
       {hasFilters(filters) ? (
-        <Button
-          type="button"
-          color="secondary"
-          outline
-          size="xs"
+        <ResetFilters
+          label={t('projects.filters.reset')}
           className="mt-2"
-          onClick={() => onChange({ ...projectDefaults, sort: filters.sort })}
-        >
-          {t('projects.filters.reset')}
-        </Button>
+          onReset={() => onChange({ ...projectDefaults, sort: filters.sort })}
+        />
       ) : null}
-    </form>
+    </SearchForm>
   );
 }

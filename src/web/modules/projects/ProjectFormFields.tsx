@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { bindFields } from '../../ui/fieldBindings.ts';
 import { SelectField, TextAreaField, TextField, type Option } from '../../ui/fields.tsx';
 import { allMissions } from '../plan/types.ts';
 import { ComuniPicker } from './ComuniPicker.tsx';
@@ -28,6 +29,7 @@ export function ProjectFormFields({
   allowNoOrgUnit,
 }: ProjectFormFieldsProps) {
   const { t } = useTranslation();
+  const { field, group } = bindFields(values, errors, set);
   return (
     <>
       <div className="row g-3">
@@ -36,9 +38,7 @@ export function ProjectFormFields({
             <div className="col-12 col-md-6">
               <TextField
                 label={t('projects.fields.cup')}
-                value={values.cup}
-                onChange={set('cup')}
-                error={errors.cup}
+                {...field('cup')}
                 hint={t('projects.form.cupHint')}
                 maxLength={20}
                 autoComplete="off"
@@ -48,9 +48,7 @@ export function ProjectFormFields({
             <div className="col-12 col-md-6">
               <TextField
                 label={t('projects.fields.localCode')}
-                value={values.localCode}
-                onChange={set('localCode')}
-                error={errors.localCode}
+                {...field('localCode')}
                 hint={t('projects.form.localCodeHint')}
                 maxLength={60}
               />
@@ -60,9 +58,7 @@ export function ProjectFormFields({
         <div className="col-12">
           <TextField
             label={t('projects.fields.title')}
-            value={values.title}
-            onChange={set('title')}
-            error={errors.title}
+            {...field('title')}
             maxLength={500}
             required
           />
@@ -70,9 +66,7 @@ export function ProjectFormFields({
         <div className="col-12 col-md-6">
           <TextField
             label={t('projects.fields.programme')}
-            value={values.programme}
-            onChange={set('programme')}
-            error={errors.programme}
+            {...field('programme')}
             hint={t('projects.form.programmeHint')}
             maxLength={80}
             required
@@ -81,18 +75,14 @@ export function ProjectFormFields({
         <div className="col-12 col-md-6">
           <TextField
             label={t('projects.fields.cupStatus')}
-            value={values.cupStatus}
-            onChange={set('cupStatus')}
-            error={errors.cupStatus}
+            {...field('cupStatus')}
             maxLength={40}
           />
         </div>
         <div className="col-12">
           <TextAreaField
             label={t('projects.fields.summary')}
-            value={values.summary}
-            onChange={set('summary')}
-            error={errors.summary}
+            {...field('summary')}
             rows={4}
             maxLength={5000}
           />
@@ -100,9 +90,7 @@ export function ProjectFormFields({
         <div className="col-12 col-md-6">
           <TextField
             label={t('projects.fields.implementer')}
-            value={values.implementer}
-            onChange={set('implementer')}
-            error={errors.implementer}
+            {...field('implementer')}
             maxLength={300}
           />
         </div>
@@ -110,9 +98,7 @@ export function ProjectFormFields({
           <div className="col-12 col-md-6">
             <SelectField
               label={t('projects.fields.orgUnit')}
-              value={values.orgUnitId}
-              onChange={set('orgUnitId')}
-              error={errors.orgUnitId}
+              {...field('orgUnitId')}
               emptyLabel={allowNoOrgUnit ? t('projects.form.noOrgUnit') : undefined}
               options={orgUnitOptions}
             />
@@ -121,9 +107,7 @@ export function ProjectFormFields({
         <div className="col-12 col-md-4">
           <SelectField
             label={t('projects.fields.mission')}
-            value={values.mission}
-            onChange={set('mission')}
-            error={errors.mission}
+            {...field('mission')}
             emptyLabel={t('projects.form.noMission')}
             options={allMissions.map((code) => ({
               value: code,
@@ -135,10 +119,8 @@ export function ProjectFormFields({
           <MeasureSelect
             label={t('projects.fields.measure')}
             mission={values.mission}
-            value={values.measure}
-            onChange={set('measure')}
+            {...field('measure')}
             emptyLabel={t('projects.form.noMeasure')}
-            error={errors.measure}
           />
         </div>
       </div>
@@ -160,7 +142,7 @@ export function ProjectFormFields({
           ))}
         </div>
       </fieldset>
-      <ComuniPicker values={values.comuni} onChange={set('comuni')} error={errors.comuni} />
+      <ComuniPicker {...group('comuni')} />
     </>
   );
 }

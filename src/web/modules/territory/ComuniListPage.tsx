@@ -1,13 +1,14 @@
-import { Table } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useFormat } from '../../app/format.ts';
 import { toPage, useSearchState } from '../../app/searchState.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { SelectField } from '../../ui/fields.tsx';
-import { SearchField } from '../../ui/SearchField.tsx';
+import { bindFilters, SearchForm } from '../../ui/FilterForm.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/QueryStates.tsx';
+import { QueryList } from '../../ui/QueryList.tsx';
+import { SearchField } from '../../ui/SearchField.tsx';
+import { useFigureColumns } from './figureColumns.ts';
 import { useComuni, useZones } from './hooks.ts';
 import {
   comuniSorts,
@@ -50,24 +51,19 @@ export default function ComuniListPage() {
           </p>
         ) : null}
       </div>
-      {comuni.isPending ? <Loading /> : null}
-      {comuni.isError ? (
-        <ErrorState error={comuni.error} onRetry={() => void comuni.refetch()} />
-      ) : null}
-      {comuni.data && comuni.data.items.length === 0 ? (
-        <EmptyState>{t('comuni.empty')}</EmptyState>
-      ) : null}
-      {comuni.data && comuni.data.items.length > 0 ? (
-        <>
-          <ComuniTable items={comuni.data.items} busy={comuni.isFetching} />
-          <Pagination
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={comuni.data.total}
-            onChange={(next) => setFilters({ page: String(next) })}
-          />
-        </>
-      ) : null}
+      <QueryList query={comuni} items={comuni.data?.items} empty={t('comuni.empty')}>
+        {(items) => (
+          <>
+            <ComuniTable items={items} busy={comuni.isFetching} />
+            <Pagination
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={comuni.data?.total ?? 0}
+              onChange={(next) => setFilters({ page: String(next) })}
+            />
+          </>
+        )}
+      </QueryList>
     </>
   );
 }
@@ -80,13 +76,9 @@ interface ComuniFiltersProps {
 function ComuniFilters({ filters, onChange }: ComuniFiltersProps) {
   const { t } = useTranslation();
   const zones = useZones();
+  const filter = bindFilters(filters, onChange);
   return (
-    <form
-      role="search"
-      aria-label={t('comuni.filters')}
-      className="row g-3 mb-2 mp-filters"
-      onSubmit={(event) => event.preventDefault()}
-    >
+    <SearchForm label={t('comuni.filters')} className="row g-3 mb-2 mp-filters">
       <div className="col-12 col-lg-4">
         <SearchField
           label={t('comuni.search')}
@@ -97,8 +89,7 @@ function ComuniFilters({ filters, onChange }: ComuniFiltersProps) {
       <div className="col-12 col-md-4 col-lg-3">
         <SelectField
           label={t('comuni.zone')}
-          value={filters.zone}
-          onChange={(zone) => onChange({ zone })}
+          {...filter('zone')}
           emptyLabel={t('comuni.allZones')}
           options={(zones.data ?? []).map((zone) => ({ value: zone.id, label: zone.name }))}
         />
@@ -106,8 +97,7 @@ function ComuniFilters({ filters, onChange }: ComuniFiltersProps) {
       <div className="col-12 col-md-4 col-lg-2">
         <SelectField
           label={t('comuni.band')}
-          value={filters.band}
-          onChange={(band) => onChange({ band })}
+          {...filter('band')}
           emptyLabel={t('comuni.allBands')}
           options={populationBands.map((band) => ({ value: band, label: t(`bands.${band}`) }))}
         />
@@ -115,63 +105,56 @@ function ComuniFilters({ filters, onChange }: ComuniFiltersProps) {
       <div className="col-12 col-md-4 col-lg-3">
         <SelectField
           label={t('comuni.sort')}
-          value={filters.sort}
-          onChange={(sort) => onChange({ sort })}
+          {...filter('sort')}
           options={comuniSorts.map((sort) => ({ value: sort, label: t(`sorts.${sort}`) }))}
         />
       </div>
-    </form>
+    </SearchForm>
   );
 }
 
 function ComuniTable({ items, busy }: { items: ComuneSummary[]; busy: boolean }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const figures = useFigureColumns<ComuneSummary>(t('comune.population'));
   return (
-    <Table responsive striped aria-busy={busy}>
-      <caption className="visually-hidden">{t('comuni.tableCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('comune.name')}</th>
-          <th scope="col">{t('comune.zone')}</th>
-          <th scope="col" className="text-end">
-            {t('comune.population')}
-          </th>
-          <th scope="col" className="text-end">
-            {t('comune.areaWithUnit')}
-          </th>
-          <th scope="col" className="text-end">
-            {t('comune.densityWithUnit')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((comune) => (
-          <tr key={comune.istatCode}>
-            <th scope="row">
+    <ListTable
+      caption={t('comuni.tableCaption')}
+      rows={items}
+      rowKey={(comune) => comune.istatCode}
+      busy={busy}
+      columns={[
+        {
+          header: t('comune.name'),
+          cell: (comune) => (
+            <>
               <Link to={`/comuni/${comune.istatCode}`}>{comune.name}</Link>
               {comune.isCapoluogo ? (
                 <span className="badge mp-badge-neutral ms-2">{t('comune.capoluogo')}</span>
               ) : null}
-            </th>
-            <td>
-              {comune.zoneId ? (
-                <Link to={`/zone/${comune.zoneId}`}>{comune.zoneName}</Link>
-              ) : (
-                t('comune.noZone')
-              )}
-              {comune.zoneConfidence === 'inferred' ? (
-                <span className="ms-2">
-                  <ZoneConfidenceBadge confidence="inferred" subject="comune" />
-                </span>
-              ) : null}
-            </td>
-            <td className="text-end">{format.integer(comune.population)}</td>
-            <td className="text-end">{format.decimal(comune.areaKm2)}</td>
-            <td className="text-end">{format.integer(comune.density)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+            </>
+          ),
+        },
+        { header: t('comune.zone'), cell: (comune) => <ZoneOf comune={comune} /> },
+        ...figures,
+      ]}
+    />
+  );
+}
+
+function ZoneOf({ comune }: { comune: ComuneSummary }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {comune.zoneId ? (
+        <Link to={`/zone/${comune.zoneId}`}>{comune.zoneName}</Link>
+      ) : (
+        t('comune.noZone')
+      )}
+      {comune.zoneConfidence === 'inferred' ? (
+        <span className="ms-2">
+          <ZoneConfidenceBadge confidence="inferred" subject="comune" />
+        </span>
+      ) : null}
+    </>
   );
 }

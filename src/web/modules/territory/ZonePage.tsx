@@ -1,11 +1,14 @@
-import { Breadcrumb, BreadcrumbItem, Table } from 'design-react-kit';
+import { Breadcrumb, BreadcrumbItem } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '../../app/format.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { Figures } from '../../ui/Figures.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/QueryStates.tsx';
+import { useFigureColumns } from './figureColumns.ts';
 import { useZone } from './hooks.ts';
+import type { ComuneSummary } from './types.ts';
 import { ZoneConfidenceBadge } from './ZoneConfidenceBadge.tsx';
 
 export default function ZonePage() {
@@ -13,6 +16,7 @@ export default function ZonePage() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const zone = useZone(id);
+  const figureColumns = useFigureColumns<ComuneSummary>(t('comune.population'));
   useDocumentTitle(zone.data?.name ?? t('zones.title'));
 
   if (zone.isPending) return <Loading />;
@@ -51,39 +55,24 @@ export default function ZonePage() {
       {comuni.length === 0 ? (
         <EmptyState>{t('zones.noComuni')}</EmptyState>
       ) : (
-        <Table responsive striped>
-          <caption className="visually-hidden">{t('zones.comuniOfZone')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('comune.name')}</th>
-              <th scope="col" className="text-end">
-                {t('comune.population')}
-              </th>
-              <th scope="col" className="text-end">
-                {t('comune.areaWithUnit')}
-              </th>
-              <th scope="col" className="text-end">
-                {t('comune.densityWithUnit')}
-              </th>
-              <th scope="col">{t('zones.assignment')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {comuni.map((comune) => (
-              <tr key={comune.istatCode}>
-                <th scope="row">
-                  <Link to={`/comuni/${comune.istatCode}`}>{comune.name}</Link>
-                </th>
-                <td className="text-end">{format.integer(comune.population)}</td>
-                <td className="text-end">{format.decimal(comune.areaKm2)}</td>
-                <td className="text-end">{format.integer(comune.density)}</td>
-                <td>
-                  <ZoneConfidenceBadge confidence={comune.zoneConfidence} subject="comune" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <ListTable
+          caption={t('zones.comuniOfZone')}
+          rows={comuni}
+          rowKey={(comune) => comune.istatCode}
+          columns={[
+            {
+              header: t('comune.name'),
+              cell: (comune) => <Link to={`/comuni/${comune.istatCode}`}>{comune.name}</Link>,
+            },
+            ...figureColumns,
+            {
+              header: t('zones.assignment'),
+              cell: (comune) => (
+                <ZoneConfidenceBadge confidence={comune.zoneConfidence} subject="comune" />
+              ),
+            },
+          ]}
+        />
       )}
     </>
   );
