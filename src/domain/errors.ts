@@ -83,12 +83,38 @@ export const violationCodes = [
 
 export type ViolationCode = (typeof violationCodes)[number];
 
+/**
+ * Why a request conflicts with the state of the data, as data (like a violation's code): the
+ * pages say it in the reader's language (`errors.conflicts.<code>`). `stale` is the edit of a copy
+ * someone else has changed since; the others are rules a reload would not change.
+ */
+export const conflictCodes = [
+  'stale',
+  'accountExists',
+  'projectExists',
+  'importedProject',
+  'statusUnchanged',
+  'statusRefused',
+  'updateOpen',
+  'noAdoptedVersion',
+  'readOnlyVersion',
+  'slugExists',
+  'otherCity',
+  'zoneExists',
+  'zoneNotEmpty',
+] as const;
+
+export type ConflictCode = (typeof conflictCodes)[number];
+
 export class DomainError extends Error {
   constructor(
     readonly kind:
       'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'invalid' | 'too-many',
     message: string,
     readonly violations: Violation[] = [],
+    /** What a conflict is, for the pages to say it (see `conflictCodes`). */
+    readonly code?: ConflictCode,
+    readonly params?: ViolationParams,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -101,7 +127,8 @@ export const Forbidden = (message = 'You are not allowed to do this.') =>
   new DomainError('forbidden', message);
 export const NotFound = (entity: string, id: string) =>
   new DomainError('not-found', `${entity} "${id}" does not exist.`);
-export const Conflict = (message: string) => new DomainError('conflict', message);
+export const Conflict = (message: string, code: ConflictCode, params?: ViolationParams) =>
+  new DomainError('conflict', message, [], code, params);
 /** A field's fault: `reason` in English, `code` (and `params`) for the pages to translate. */
 export const Invalid = (
   field: string,
@@ -118,4 +145,5 @@ export const TooMany = (message: string) => new DomainError('too-many', message)
 export const StaleVersion = (entity: string, id: string) =>
   Conflict(
     `${entity} "${id}" was changed by someone else since you loaded it: reload and try again.`,
+    'stale',
   );

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
+  conflictCodes,
   DomainError,
   violationCodes,
   type Violation,
@@ -15,6 +16,15 @@ export const ProblemSchema = Type.Object(
     title: Type.String(),
     status: Type.Integer(),
     detail: Type.String(),
+    code: Type.Optional(
+      Type.Union(
+        conflictCodes.map((c) => Type.Literal(c)),
+        {
+          description: 'What a conflict (409) is, as a code a client can translate (with params).',
+        },
+      ),
+    ),
+    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
     violations: Type.Optional(
       Type.Array(
         Type.Object({
@@ -66,6 +76,7 @@ export function sendProblem(
   status: number,
   detail: string,
   violations?: Violation[],
+  coded?: { code?: string; params?: ViolationParams },
 ): FastifyReply {
   const title = titles[status] ?? (status < 500 ? 'Bad Request' : 'Internal Server Error');
   return reply
@@ -76,6 +87,8 @@ export function sendProblem(
       title,
       status,
       detail,
+      ...(coded?.code && { code: coded.code }),
+      ...(coded?.params && { params: coded.params }),
       ...(violations && violations.length > 0 ? { violations } : {}),
     });
 }
@@ -147,7 +160,7 @@ export function violationsOf(errors: AjvError[], context: string): Violation[] {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof DomainError) {
-      return sendProblem(reply, statusOfKind[error.kind], error.message, error.violations);
+      return sendProblem(reply, statusOfKind[error.kind], error.message, error.violations, error);
     }
     if (error.validation) {
       const violations = violationsOf(

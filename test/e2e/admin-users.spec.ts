@@ -60,6 +60,21 @@ describe('The administrator manages accounts', () => {
     await page.getByRole('button', { name: 'Chiudi' }).click();
     await expect.poll(() => page.getByTestId('temporary-password').count()).toBe(0);
 
+    // The same address again is refused with its reason, not as a stale copy to reload.
+    await page.getByRole('button', { name: 'Nuovo utente' }).click();
+    const again = page.getByRole('region', { name: 'Nuovo utente' });
+    await again.getByLabel('Email').fill(email.toUpperCase());
+    await again.getByLabel('Nome e cognome').fill('Anna Referente Bis');
+    await again.getByLabel('Ruolo').selectOption({ label: 'Referente comunale' });
+    await expect
+      .poll(() => again.getByLabel('Comune').locator('option').count())
+      .toBeGreaterThan(100);
+    await again.getByLabel('Comune').selectOption({ label: 'Abbiategrasso' });
+    await again.getByRole('button', { name: 'Crea utente' }).click();
+    await again.getByText(`Esiste già un account per ${email}.`).waitFor();
+    expect(await again.getByRole('button', { name: 'Ricarica' }).count()).toBe(0);
+    await again.getByRole('button', { name: 'Annulla' }).click();
+
     // Searching finds the user; the role filter narrows the list.
     await page.getByRole('searchbox', { name: 'Cerca per nome o email' }).fill('Anna Referente');
     await page.getByText(/^\d+ utent[ei]$/).waitFor();

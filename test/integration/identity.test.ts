@@ -197,6 +197,11 @@ describe('accounts created by a system administrator', () => {
       role: 'editor',
     });
     expect(again.statusCode).toBe(409);
+    // Said as a code too: the form tells the address is taken, not that the data went stale.
+    expect(again.json()).toMatchObject({
+      code: 'accountExists',
+      params: { email: 'anna.verdi@example.it' },
+    });
     expect(
       (await admin.request({ method: 'GET', url: '/api/v1/users?q=anna.verdi' })).json().total,
     ).toBe(1);

@@ -170,6 +170,7 @@ describe('the org chart', () => {
     const stale = await editUnit(unit.id, { version: unit.version, name: 'Settore Finanze' });
     expect(stale.statusCode).toBe(409);
     expect(stale.headers['content-type']).toContain('application/problem+json');
+    expect(stale.json().code).toBe('stale');
     expect((await listed()).find((u) => u.id === unit.id)?.name).toBe('Settore Bilancio e Tributi');
   });
 

@@ -182,6 +182,7 @@ describe('the annual update, from draft to adoption', () => {
       payload: { label: 'Altro' },
     });
     expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('updateOpen');
 
     // An editor of an org unit adds a goal and an action for it.
     const unit = await createOrgUnit('Settore Mobilità');
@@ -291,6 +292,7 @@ describe('the annual update, from draft to adoption', () => {
     });
     expect(frozen.statusCode).toBe(409);
     expect(frozen.json().detail).toContain('read-only');
+    expect(frozen.json()).toMatchObject({ code: 'readOnlyVersion', params: { status: 'adopted' } });
 
     // The public sees the diff: one goal and one action added, one goal changed.
     const diff = (await get(`/api/v1/plan-versions/diff?from=${adoptedId}&to=${draft.id}`)).json();
@@ -592,6 +594,10 @@ describe('illegal transitions through the API', () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().detail).toContain('cannot change status');
+    expect(res.json()).toMatchObject({
+      code: to === 'superseded' ? 'statusUnchanged' : 'statusRefused',
+      params: { status: 'superseded', to },
+    });
     expect((await planBySlug(slug)).versions[0].status).toBe('superseded');
   });
 

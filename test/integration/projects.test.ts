@@ -673,6 +673,10 @@ describe('projects entered by hand', () => {
       payload: { cup: 'E41B23000100002', title: 'Doppione', programme: 'Regione Lombardia' },
     });
     expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({
+      code: 'projectExists',
+      params: { cup: 'E41B23000100002' },
+    });
   });
 
   it('refuses to edit an imported project except its org unit', async () => {
@@ -689,6 +693,7 @@ describe('projects entered by hand', () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().detail).toContain('PNRR_Progetti');
+    expect(res.json().code).toBe('importedProject');
     const unit = await orgUnit();
     const ok = await officer.request({
       method: 'PATCH',

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { violationCodes } from '../../src/domain/errors.ts';
+import i18next from 'i18next';
+import { conflictCodes, violationCodes } from '../../src/domain/errors.ts';
 import { passwordWeakness } from '../../src/domain/password.ts';
 
-const texts = (lang: string): Record<string, string> =>
-  JSON.parse(readFileSync(`src/web/locales/${lang}.json`, 'utf8')).errors.violations;
+const locale = (lang: string) =>
+  JSON.parse(readFileSync(`src/web/locales/${lang}.json`, 'utf8')) as {
+    errors: Record<'violations' | 'conflicts', Record<string, string>>;
+  };
+const texts = (lang: string) => locale(lang).errors.violations;
 const placeholders = (text: string) => (text.match(/\{\{\w+\}\}/g) ?? []).sort();
 
 describe('the violations the API returns, as the pages say them', () => {
@@ -24,6 +28,35 @@ describe('the violations the API returns, as the pages say them', () => {
     expect(weakness.code).toBe('passwordTooShort');
     expect(placeholders(texts('it')[weakness.code]!)).toEqual(
       Object.keys(weakness.params ?? {}).map((k) => `{{${k}}}`),
+    );
+  });
+});
+
+describe('the conflicts the API returns, as the pages say them', () => {
+  it('has a text in Italian and English for every code, with the same params', () => {
+    for (const lang of ['it', 'en'])
+      expect(Object.keys(locale(lang).errors.conflicts).sort(), lang).toEqual(
+        [...conflictCodes].sort(),
+      );
+    const [it, en] = [locale('it').errors.conflicts, locale('en').errors.conflicts];
+    for (const code of conflictCodes)
+      expect(placeholders(it[code]!), code).toEqual(placeholders(en[code]!));
+  });
+
+  it("names the statuses of a version in the reader's words", async () => {
+    const t = i18next.createInstance();
+    await t.init({
+      lng: 'it',
+      resources: { it: { translation: locale('it') }, en: { translation: locale('en') } },
+      interpolation: { escapeValue: false },
+    });
+    const params = { status: 'superseded', to: 'adopted' };
+    expect(t.t('errors.conflicts.statusRefused', params)).toBe(
+      'Una versione in stato «Superato» non può passare a «Adottato».',
+    );
+    await t.changeLanguage('en');
+    expect(t.t('errors.conflicts.statusRefused', params)).toBe(
+      'A version that is “Superseded” cannot become “Adopted”.',
     );
   });
 });

@@ -118,7 +118,7 @@ export async function createUser(
   requireManager(actor);
   const email = input.email.trim().toLowerCase();
   if (await repo.findUserByEmail(ctx.db, email))
-    throw Conflict(`An account for ${email} already exists.`);
+    throw Conflict(`An account for ${email} already exists.`, 'accountExists', { email });
   const scope = await normaliseScope(ctx, input);
   const temporaryPassword = options.password ?? generatePassword();
   const passwordHash = await hashPassword(temporaryPassword);
@@ -132,7 +132,7 @@ export async function createUser(
       passwordHash,
       mustChangePassword: true,
     });
-    if (!row) throw Conflict(`An account for ${email} already exists.`);
+    if (!row) throw Conflict(`An account for ${email} already exists.`, 'accountExists', { email });
     await repo.replaceUserOrgUnits(tx, row.id, scope.orgUnitIds);
     const view = presentUser(row, scope.orgUnitIds);
     await recordAudit(tx, actor, {

@@ -52,6 +52,8 @@ async function editableVersion(ctx: Ctx, actor: Actor, versionId: string) {
   if (!isEditable(version.status as VersionStatus))
     throw Conflict(
       `Version ${version.number} (${version.label}) is ${version.status} and read-only: start the annual update to change the plan.`,
+      'readOnlyVersion',
+      { number: version.number, label: version.label, status: version.status },
     );
   return { version, user: actor.user };
 }

@@ -143,7 +143,12 @@ export async function transitionVersion(
   requireVersionManager(actor);
   const current = await visibleVersion(ctx, actor, id);
   const refusal = transitionRefusal(current.status as VersionStatus, input.to);
-  if (refusal) throw Conflict(`This version cannot change status: ${refusal}.`);
+  if (refusal)
+    throw Conflict(
+      `This version cannot change status: ${refusal}.`,
+      current.status === input.to ? 'statusUnchanged' : 'statusRefused',
+      { status: current.status, to: input.to },
+    );
   if (needsAct(input.to) && !input.act)
     throw Invalid(
       'body.act',
@@ -191,9 +196,11 @@ export async function startAnnualUpdate(
   if (open)
     throw Conflict(
       `Version ${open.number} (${open.label}) is still ${open.status}: adopt or finish it first.`,
+      'updateOpen',
+      { number: open.number, label: open.label, status: open.status },
     );
   const adopted = versions.find((v) => v.status === 'adopted');
-  if (!adopted) throw Conflict('This plan has no adopted version to update.');
+  if (!adopted) throw Conflict('This plan has no adopted version to update.', 'noAdoptedVersion');
   const created = await ctx.db.transaction(async (tx) => {
     const draft = await repo.insertVersion(tx, {
       planId,
@@ -249,7 +256,9 @@ export async function createPlan(
   if (input.periodEnd < input.periodStart)
     throw Invalid('body.periodEnd', 'must not be before periodStart', 'endBeforeStart');
   if ((await repo.listPlans(ctx.db)).some((p) => p.slug === input.slug))
-    throw Conflict(`A plan with slug "${input.slug}" already exists.`);
+    throw Conflict(`A plan with slug "${input.slug}" already exists.`, 'slugExists', {
+      slug: input.slug,
+    });
   const plan = await ctx.db.transaction(async (tx) => {
     const plan = await repo.insertPlan(tx, { ...input, subtitle: input.subtitle ?? null });
     const version = await repo.insertVersion(tx, {

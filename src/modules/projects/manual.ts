@@ -167,7 +167,11 @@ export async function createManualProject(
       .onConflictDoNothing()
       .returning({ id: projects.id });
     if (!row)
-      throw Conflict(`A project with CUP ${cup} and local code ${localCode} already exists.`);
+      throw Conflict(
+        `A project with CUP ${cup} and local code ${localCode} already exists.`,
+        'projectExists',
+        { cup, localCode },
+      );
     await replaceLocations(tx, cup, localCode, input.comuni ?? []);
     await recordAudit(tx, actor, {
       action: 'project.created',
@@ -204,6 +208,8 @@ export async function updateProject(
   if (!before.isManual && !onlyOrgUnit)
     throw Conflict(
       `This project comes from the release ${before.release?.fileName ?? 'imported'}: only its org unit can be changed here; the rest changes with the next release.`,
+      'importedProject',
+      { file: before.release?.fileName ?? '' },
     );
   if (rest.cup !== undefined)
     throw Invalid('body.cup', 'the CUP of a project does not change', 'cupUnchangeable');

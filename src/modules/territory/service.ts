@@ -161,7 +161,7 @@ export async function createZone(
 ): Promise<present.ZoneView> {
   requireZoneManager(actor);
   if (await zoneExists(ctx, input.id))
-    throw Conflict(`A zone with id "${input.id}" already exists.`);
+    throw Conflict(`A zone with id "${input.id}" already exists.`, 'zoneExists', { id: input.id });
   await ctx.db.transaction(async (tx) => {
     const inserted = await repo.insertZone(tx, {
       id: input.id,
@@ -171,7 +171,10 @@ export async function createZone(
       membershipConfidence: 'defined',
       position: (await repo.maxZonePosition(tx)) + 1,
     });
-    if (!inserted) throw Conflict(`A zone with id "${input.id}" already exists.`);
+    if (!inserted)
+      throw Conflict(`A zone with id "${input.id}" already exists.`, 'zoneExists', {
+        id: input.id,
+      });
     await repo.bumpTerritoryRevision(tx);
     await recordAudit(tx, actor, {
       action: 'zone.created',
@@ -228,6 +231,8 @@ export async function deleteZone(
   if (comuni.length > 0)
     throw Conflict(
       `Zone "${before.name}" still has ${comuni.length} comuni: move them to another zone first.`,
+      'zoneNotEmpty',
+      { name: before.name, count: comuni.length },
     );
   await ctx.db.transaction(async (tx) => {
     if (!(await repo.deleteZoneAtVersion(tx, id, version))) throw StaleVersion('Zone', id);

@@ -37,6 +37,8 @@ export async function setUpMetro(
     if (existing.utsCode !== utsCode)
       throw Conflict(
         `This database is already set up for ${existing.name}; use an empty data directory or database for another city.`,
+        'otherCity',
+        { name: existing.name },
       );
     const totals = await repo.metroTotals(ctx.db);
     return {

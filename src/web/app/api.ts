@@ -35,8 +35,26 @@ export interface Problem {
   title: string;
   status: number;
   detail?: string;
+  /** What a conflict (409) is: `stale` for a copy someone else changed since, or a rule. */
+  code?: string;
+  params?: Record<string, string | number>;
   violations?: Violation[];
 }
+
+/**
+ * A conflict other than a stale copy, in the reader's language (errors.conflicts.<code>); null
+ * for a stale copy, which the pages explain in their own words, or a code the locales lack.
+ */
+export function conflictText(problem: Problem): string | null {
+  const key = `errors.conflicts.${problem.code}`;
+  return problem.code && problem.code !== 'stale' && i18next.exists(key)
+    ? i18next.t(key, problem.params)
+    : null;
+}
+
+/** A 409 for a copy someone else has changed since it was loaded (or a server that does not say). */
+export const isStaleCopy = (error: unknown) =>
+  isApiError(error, 409) && (error.problem.code ?? 'stale') === 'stale';
 
 export class ApiError extends Error {
   readonly status: number;

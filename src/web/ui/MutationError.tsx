@@ -1,6 +1,6 @@
 import { Alert, Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../app/api.ts';
+import { conflictText, isApiError } from '../app/api.ts';
 import { ViolationText } from './ViolationText.tsx';
 
 interface MutationErrorProps {
@@ -23,10 +23,12 @@ export function MutationError({ error, onReload, fields = [] }: MutationErrorPro
   const { t } = useTranslation();
   if (!error) return null;
   if (isApiError(error, 409)) {
+    // A rule of the data (an address already taken) needs its reason, not a reload.
+    const reason = conflictText(error.problem);
     return (
       <Alert fade={false} color="warning" className="my-3">
-        <p className="mb-2">{t('errors.conflict')}</p>
-        {onReload ? (
+        <p className="mb-2">{reason ?? t('errors.conflict')}</p>
+        {onReload && !reason ? (
           <Button color="primary" size="sm" onClick={onReload}>
             {t('common.reload')}
           </Button>

@@ -2,7 +2,7 @@ import { Button } from 'design-react-kit';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { isApiError } from '../../app/api.ts';
+import { isApiError, isStaleCopy } from '../../app/api.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { focusFirstInvalid, SelectField, useFormErrors } from '../../ui/fields.tsx';
 import { ErrorState, Forbidden, Loading } from '../../ui/QueryStates.tsx';
@@ -166,7 +166,7 @@ function ItemEditor({ plan, version, kind, item, fetchCurrent, onRebase }: ItemE
     .map((unit) => ({ value: unit.id, label: unit.name }));
 
   const onFailure = async (error: unknown) => {
-    if (isApiError(error, 409) && item && fetchCurrent) {
+    if (isStaleCopy(error) && item && fetchCurrent) {
       const current = await fetchCurrent();
       if (current) setConflict(current);
       return;

@@ -1,7 +1,7 @@
 import { Alert, Button } from 'design-react-kit';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../app/api.ts';
+import { conflictText, isApiError } from '../../app/api.ts';
 import { MutationError } from '../../ui/MutationError.tsx';
 
 interface PlanMutationErrorProps {
@@ -26,16 +26,20 @@ export function PlanMutationError({
 }: PlanMutationErrorProps) {
   const { t } = useTranslation();
   if (!isApiError(error, 409)) return <MutationError error={error} fields={fields} />;
+  // The reason in the reader's words when the API gives its code; its English otherwise.
+  const reason = conflictText(error.problem);
   return (
     <Alert fade={false} color="warning" className="my-3" role="alert">
-      <p className="mb-1">{conflict ?? t('errors.conflict')}</p>
-      {error.problem.detail ? (
+      <p className="mb-1">{conflict ?? reason ?? t('errors.conflict')}</p>
+      {reason && conflict ? (
+        <p className="small mb-2">{reason}</p>
+      ) : !reason && error.problem.detail ? (
         <p className="small mb-2">
           {t('plan.serverSays')} <q lang="en">{error.problem.detail}</q>
         </p>
       ) : null}
       {children}
-      {onReload ? (
+      {onReload && !reason ? (
         <Button color="primary" size="sm" onClick={onReload}>
           {t('common.reload')}
         </Button>
