@@ -214,7 +214,8 @@ describe('editing the territory', () => {
     expect(created.json()).toMatchObject({
       id: 'zona-test',
       comuniCount: 0,
-      membershipConfidence: 'defined',
+      // Defined by hand: one of the three the pages say ('defined' showed as a translation key).
+      membershipConfidence: 'assigned',
     });
     const nonEmpty = (await get('/api/v1/zones/nord-milano')).json();
     const refused = await agent.request({
@@ -222,6 +223,7 @@ describe('editing the territory', () => {
       url: `/api/v1/zones/nord-milano?version=${nonEmpty.version}`,
     });
     expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'zoneNotEmpty', params: { name: 'Nord Milano' } });
     const deleted = await agent.request({
       method: 'DELETE',
       url: '/api/v1/zones/zona-test?version=1',

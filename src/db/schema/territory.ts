@@ -28,7 +28,7 @@ export const zones = pgTable('zones', {
   name: text('name').notNull(),
   isZonaOmogenea: boolean('is_zona_omogenea').notNull().default(true),
   vision: text('vision'),
-  membershipConfidence: text('membership_confidence').notNull().default('defined'),
+  membershipConfidence: text('membership_confidence').notNull().default('assigned'),
   evidence: text('evidence'),
   position: integer('position').notNull().default(0),
   /** Outline as published (dissolved comuni); null once membership changes, then derived from the comuni. */

@@ -108,7 +108,7 @@ const zoneProps = {
   name: Type.String(),
   isZonaOmogenea: Type.Boolean(),
   vision: Nullable(Type.String()),
-  membershipConfidence: Type.String(),
+  membershipConfidence: Type.String({ description: 'confirmed | inferred | assigned' }),
   comuniCount: Type.Integer(),
   population: Type.Number(),
   areaKm2: Type.Number(),

@@ -168,7 +168,7 @@ export async function createZone(
       name: input.name.trim(),
       vision: input.vision?.trim() || null,
       isZonaOmogenea: true,
-      membershipConfidence: 'defined',
+      membershipConfidence: 'assigned',
       position: (await repo.maxZonePosition(tx)) + 1,
     });
     if (!inserted)
