@@ -72,6 +72,7 @@ export const violationCodes = [
   'fileEmpty',
   'fileTooLarge',
   'fileBinary',
+  'fileNulByte',
   'fileNoSeparator',
   'fileNoKnownColumns',
   'fileMissingColumns',
@@ -86,7 +87,8 @@ export type ViolationCode = (typeof violationCodes)[number];
 /**
  * Why a request conflicts with the state of the data, as data (like a violation's code): the
  * pages say it in the reader's language (`errors.conflicts.<code>`). `stale` is the edit of a copy
- * someone else has changed since; the others are rules a reload would not change.
+ * someone else has changed since; the others are rules, some of which only an old copy breaks (a
+ * version adopted meanwhile, a zone given a comune), so a reload helps all but `…Exists`.
  */
 export const conflictCodes = [
   'stale',

@@ -126,6 +126,9 @@ const keywordCodes: Partial<Record<string, ViolationCode>> = {
 function keywordParams(e: AjvError): ViolationParams | undefined {
   const p = e.params;
   if (e.keyword === 'enum') return { values: (p.allowedValues as unknown[]).join(', ') };
+  // A count for lengths and items, so the pages can say "1 character" and "2 characters".
+  if (['minLength', 'maxLength', 'minItems', 'maxItems'].includes(e.keyword))
+    return { count: Number(p.limit) };
   if ('limit' in p) return { limit: Number(p.limit) };
   if (e.keyword === 'format' || e.keyword === 'pattern' || e.keyword === 'type')
     return { [e.keyword]: String(p[e.keyword]) };

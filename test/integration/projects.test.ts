@@ -278,13 +278,16 @@ describe('files that cannot be read', () => {
       'a truncated row',
       'CUP;Codice Locale Progetto;Titolo progetto\nJ51B21000000009;X;"Titolo non chiuso\n',
       'cannot be read',
-      { code: 'fileUnclosedQuote', params: { record: 1, separator: ';' } },
+      { code: 'fileUnclosedQuote', params: { record: 1, separator: 'semicolon' } },
     ],
     [
       'a row with too many fields',
       'CUP;Codice Locale Progetto;Titolo progetto\nJ51B21000000009;X;Y;Z;W\n',
       'cannot be read',
-      { code: 'fileFieldCount', params: { record: 1, fields: 5, width: 3, separator: ';' } },
+      {
+        code: 'fileFieldCount',
+        params: { record: 1, fields: 5, width: 3, separator: 'semicolon' },
+      },
     ],
     ['an empty file', '', 'empty', { code: 'fileEmpty' }],
     [
@@ -293,7 +296,7 @@ describe('files that cannot be read', () => {
         'J51B21000000009;X;Titolo\n'.repeat(4000) +
         'J51B21000000010;Y;Tito\u0000lo\n',
       'binary data',
-      { code: 'fileBinary', params: { line: 4002 } },
+      { code: 'fileNulByte', params: { line: 4002 } },
     ],
   ];
   for (const [what, body, message, code] of refusals) {

@@ -20,6 +20,12 @@ describe('validation violations', () => {
           message: 'must be >= 1',
         },
         { instancePath: '/kind', keyword: 'enum', params: { allowedValues: ['goal', 'action'] } },
+        {
+          instancePath: '/title',
+          keyword: 'minLength',
+          params: { limit: 1 },
+          message: 'too short',
+        },
         { instancePath: '/x', keyword: 'someKeyword', params: {}, message: 'is odd' },
       ],
       'body',
@@ -34,6 +40,12 @@ describe('validation violations', () => {
         reason: 'must be one of: goal, action',
         code: 'enum',
         params: { values: 'goal, action' },
+      },
+      {
+        field: 'body.title',
+        reason: 'too short',
+        code: 'minLength',
+        params: { count: 1 },
       },
       { field: 'body.x', reason: 'is odd' },
     ]);

@@ -10,17 +10,21 @@ const locale = (lang: string) =>
   };
 const texts = (lang: string) => locale(lang).errors.violations;
 const placeholders = (text: string) => (text.match(/\{\{\w+\}\}/g) ?? []).sort();
+// A code's text, and its singular where it has one (`minLength_one`).
+const codesOf = (texts: Record<string, string>) =>
+  [...new Set(Object.keys(texts).map((k) => k.replace(/_one$/, '')))].sort();
 
 describe('the violations the API returns, as the pages say them', () => {
   it('has a text in Italian and English for every code, and none for codes that are not', () => {
     for (const lang of ['it', 'en'])
-      expect(Object.keys(texts(lang)).sort(), lang).toEqual([...violationCodes].sort());
+      expect(codesOf(texts(lang)), lang).toEqual([...violationCodes].sort());
   });
 
   it('fills the same params in both languages', () => {
     const [it, en] = [texts('it'), texts('en')];
-    for (const code of violationCodes)
-      expect(placeholders(it[code]!), code).toEqual(placeholders(en[code]!));
+    expect(Object.keys(it).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en))
+      expect(placeholders(it[key]!), key).toEqual(placeholders(en[key]!));
   });
 
   it('gives a weak password the params its text needs', () => {
@@ -35,15 +39,14 @@ describe('the violations the API returns, as the pages say them', () => {
 describe('the conflicts the API returns, as the pages say them', () => {
   it('has a text in Italian and English for every code, with the same params', () => {
     for (const lang of ['it', 'en'])
-      expect(Object.keys(locale(lang).errors.conflicts).sort(), lang).toEqual(
-        [...conflictCodes].sort(),
-      );
+      expect(codesOf(locale(lang).errors.conflicts), lang).toEqual([...conflictCodes].sort());
     const [it, en] = [locale('it').errors.conflicts, locale('en').errors.conflicts];
-    for (const code of conflictCodes)
-      expect(placeholders(it[code]!), code).toEqual(placeholders(en[code]!));
+    expect(Object.keys(it).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en))
+      expect(placeholders(it[key]!), key).toEqual(placeholders(en[key]!));
   });
 
-  it("names the statuses of a version in the reader's words", async () => {
+  it("names statuses, separators and one comune in the reader's words", async () => {
     const t = i18next.createInstance();
     await t.init({
       lng: 'it',
@@ -53,6 +56,14 @@ describe('the conflicts the API returns, as the pages say them', () => {
     const params = { status: 'superseded', to: 'adopted' };
     expect(t.t('errors.conflicts.statusRefused', params)).toBe(
       'Una versione in stato «Superato» non può passare a «Adottato».',
+    );
+    expect(t.t('errors.conflicts.zoneNotEmpty', { name: 'Nord Milano', count: 1 })).toBe(
+      "La zona «Nord Milano» ha ancora un comune: spostalo prima in un'altra zona.",
+    );
+    expect(
+      t.t('errors.violations.fileFieldCount', { separator: 'tab', record: 3, fields: 2, width: 5 }),
+    ).toBe(
+      "Il file non si legge come CSV separato da tabulazione: il record 3 ha 2 campi, l'intestazione 5.",
     );
     await t.changeLanguage('en');
     expect(t.t('errors.conflicts.statusRefused', params)).toBe(

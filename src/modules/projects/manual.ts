@@ -209,7 +209,7 @@ export async function updateProject(
     throw Conflict(
       `This project comes from the release ${before.release?.fileName ?? 'imported'}: only its org unit can be changed here; the rest changes with the next release.`,
       'importedProject',
-      { file: before.release?.fileName ?? '' },
+      { file: before.release?.fileName ?? '—' },
     );
   if (rest.cup !== undefined)
     throw Invalid('body.cup', 'the CUP of a project does not change', 'cupUnchangeable');

@@ -52,6 +52,22 @@ export function conflictText(problem: Problem): string | null {
     : null;
 }
 
+// Conflicts with data that exists whatever the page shows: reloading would not change them.
+const lastingConflicts = new Set([
+  'accountExists',
+  'projectExists',
+  'slugExists',
+  'zoneExists',
+  'otherCity',
+  'importedProject',
+]);
+
+/**
+ * Whether reloading may resolve a 409: a stale copy, or a rule only an old copy breaks (a version
+ * adopted meanwhile, a zone that was given a comune).
+ */
+export const reloadHelps = (problem: Problem) => !lastingConflicts.has(problem.code ?? 'stale');
+
 /** A 409 for a copy someone else has changed since it was loaded (or a server that does not say). */
 export const isStaleCopy = (error: unknown) =>
   isApiError(error, 409) && (error.problem.code ?? 'stale') === 'stale';

@@ -1,6 +1,6 @@
 import { Alert, Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
-import { conflictText, isApiError } from '../app/api.ts';
+import { conflictText, isApiError, reloadHelps } from '../app/api.ts';
 import { ViolationText } from './ViolationText.tsx';
 
 interface MutationErrorProps {
@@ -16,6 +16,8 @@ const plainRefusals: Partial<Record<number, { color: 'warning' | 'danger'; text:
   401: { color: 'warning', text: 'errors.unauthenticated' },
   403: { color: 'danger', text: 'errors.forbidden' },
   404: { color: 'warning', text: 'errors.notFound' },
+  413: { color: 'danger', text: 'errors.tooLarge' },
+  429: { color: 'warning', text: 'errors.tooMany' },
 };
 
 /** The form-level half of an API error; field violations are shown beside their fields. */
@@ -23,12 +25,12 @@ export function MutationError({ error, onReload, fields = [] }: MutationErrorPro
   const { t } = useTranslation();
   if (!error) return null;
   if (isApiError(error, 409)) {
-    // A rule of the data (an address already taken) needs its reason, not a reload.
+    // A rule of the data needs its reason; a reload only where an old copy may be the cause.
     const reason = conflictText(error.problem);
     return (
       <Alert fade={false} color="warning" className="my-3">
         <p className="mb-2">{reason ?? t('errors.conflict')}</p>
-        {onReload && !reason ? (
+        {onReload && reloadHelps(error.problem) ? (
           <Button color="primary" size="sm" onClick={onReload}>
             {t('common.reload')}
           </Button>

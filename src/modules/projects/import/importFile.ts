@@ -79,7 +79,7 @@ function chooseFormat(headers: string[], wanted?: ImportKind) {
       'file',
       `the header has none of the columns of the PNRR open-data files (found: ${found || 'nothing'})`,
       'fileNoKnownColumns',
-      { found },
+      { found: found || '—' },
     );
   const missing = best.format.required
     .filter((r) => !best.columns.includes(r))
@@ -121,7 +121,7 @@ const kinds: Record<
   localizzazioni: {
     rows: localizzazioniRows,
     table: 'project_locations',
-    analysed: [...projectKeyColumns, 'comune_code', 'special'],
+    analysed: [...projectKeyColumns, 'sub_measure_code', 'comune_code', 'special'],
     apply: importLocalizzazioni,
   },
   soggetti: {
@@ -186,7 +186,7 @@ export async function importPnrrFile(
     throw Invalid(
       'file',
       `the file contains binary data (a NUL byte on line ${line}): expected a CSV file`,
-      'fileBinary',
+      'fileNulByte',
       { line },
     );
   }

@@ -13,6 +13,9 @@ import {
 
 export const maxReportedRejections = 500;
 
+// How a separator is named in a violation's params (the pages say the name: errors.separators).
+const separatorNames: Record<string, string> = { ';': 'semicolon', ',': 'comma', '\t': 'tab' };
+
 export interface RejectedRow {
   row: number;
   reasons: string[];
@@ -131,7 +134,7 @@ export async function loadNorm(
       {
         ...error.params,
         record: error.record,
-        separator: file.separator === '\t' ? 'tab' : file.separator,
+        separator: separatorNames[file.separator] ?? file.separator,
       },
     );
   }

@@ -1,7 +1,7 @@
 import { Alert, Button } from 'design-react-kit';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { conflictText, isApiError } from '../../app/api.ts';
+import { conflictText, isApiError, reloadHelps } from '../../app/api.ts';
 import { MutationError } from '../../ui/MutationError.tsx';
 
 interface PlanMutationErrorProps {
@@ -26,20 +26,21 @@ export function PlanMutationError({
 }: PlanMutationErrorProps) {
   const { t } = useTranslation();
   if (!isApiError(error, 409)) return <MutationError error={error} fields={fields} />;
-  // The reason in the reader's words when the API gives its code; its English otherwise.
+  // The reason in the reader's words when the API gives its code (a stale copy needs none beyond
+  // the lead); the server's English only from a server that gives no code.
   const reason = conflictText(error.problem);
   return (
     <Alert fade={false} color="warning" className="my-3" role="alert">
       <p className="mb-1">{conflict ?? reason ?? t('errors.conflict')}</p>
       {reason && conflict ? (
         <p className="small mb-2">{reason}</p>
-      ) : !reason && error.problem.detail ? (
+      ) : !error.problem.code && error.problem.detail ? (
         <p className="small mb-2">
           {t('plan.serverSays')} <q lang="en">{error.problem.detail}</q>
         </p>
       ) : null}
       {children}
-      {onReload && !reason ? (
+      {onReload && reloadHelps(error.problem) ? (
         <Button color="primary" size="sm" onClick={onReload}>
           {t('common.reload')}
         </Button>

@@ -51,7 +51,7 @@ export function FileDrop({ disabled, onFiles }: FileDropProps) {
           if (files.length > 0) onFiles(files);
         }}
       />
-      <label htmlFor={inputId} className={cx(disabled && 'opacity-50')}>
+      <label htmlFor={inputId} className={disabled ? 'opacity-50' : undefined}>
         <Icon name="upload" size="sm" color="white" />
         <span>{t('projects.import.fileInput')}</span>
       </label>
