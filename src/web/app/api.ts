@@ -87,7 +87,9 @@ export class ApiError extends Error {
   violationsByField(): Record<string, Violation> {
     const byField: Record<string, Violation> = {};
     for (const violation of this.problem.violations ?? []) {
-      const field = violation.field.replace(/^(body|query|params)[./]/, '').replace(/^\//, '');
+      const field = violation.field
+        .replace(/^(body|querystring|query|params)[./]/, '')
+        .replace(/^\//, '');
       byField[field] ??= violation;
     }
     return byField;

@@ -1,7 +1,7 @@
 import { Alert, Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { conflictText, isApiError, reloadHelps } from '../app/api.ts';
-import { ViolationText } from './ViolationText.tsx';
+import { ViolationList } from './ViolationText.tsx';
 
 interface MutationErrorProps {
   error: unknown;
@@ -61,15 +61,7 @@ export function MutationError({ error, onReload, fields = [] }: MutationErrorPro
             <q lang="en">{error.problem.detail ?? error.problem.title}</q>
           )}
         </p>
-        {unplaced.length ? (
-          <ul className="mb-0 mt-2">
-            {unplaced.map(([field, violation]) => (
-              <li key={field}>
-                <code>{field}</code>: <ViolationText violation={violation} />
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        {unplaced.length ? <ViolationList byField={unplaced} /> : null}
       </Alert>
     );
   }

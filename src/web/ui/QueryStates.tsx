@@ -54,7 +54,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       <p className="mb-2">{t('errors.loadFailed')}</p>
       {isApiError(error) ? (
         <div className="small mb-2">
-          <ProblemViolations problem={error.problem} />
+          <ProblemViolations error={error} />
         </div>
       ) : null}
       {onRetry ? (
