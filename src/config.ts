@@ -11,6 +11,8 @@ export interface Config {
   adminEmail: string;
   adminPassword: string | null;
   sessionTtlHours: number;
+  /** Login attempts one address may make in 5 minutes, whatever the accounts. */
+  loginAttemptsPerAddress: number;
   trustProxy: boolean;
   logLevel: string;
   webRoot: string;
@@ -34,6 +36,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.METROPLAN_SESSION_TTL_HOURS,
       12,
       'METROPLAN_SESSION_TTL_HOURS',
+    ),
+    loginAttemptsPerAddress: integerFrom(
+      env.METROPLAN_LOGIN_ATTEMPTS_PER_ADDRESS,
+      30,
+      'METROPLAN_LOGIN_ATTEMPTS_PER_ADDRESS',
     ),
     trustProxy: env.METROPLAN_TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',

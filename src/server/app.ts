@@ -44,7 +44,8 @@ export type App = FastifyInstance<
 
 export interface AppOptions {
   db: Database;
-  config: Pick<Config, 'sessionTtlHours' | 'trustProxy' | 'webRoot'>;
+  config: Pick<Config, 'sessionTtlHours' | 'trustProxy' | 'webRoot'> &
+    Partial<Pick<Config, 'loginAttemptsPerAddress'>>;
   logger?: boolean | { level: string };
 }
 
@@ -52,6 +53,7 @@ export interface AppServices {
   ctx: Ctx;
   territoryCache: ReadCache;
   sessionTtlHours: number;
+  loginAttemptsPerAddress: number;
 }
 
 /**
@@ -93,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ctx,
     territoryCache,
     sessionTtlHours: options.config.sessionTtlHours,
+    loginAttemptsPerAddress: options.config.loginAttemptsPerAddress ?? 30,
   };
 
   app.addSchema(ProblemSchema);

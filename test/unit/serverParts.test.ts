@@ -1,3 +1,4 @@
+import { loadConfig } from '../../src/config.ts';
 import { describe, expect, it } from 'vitest';
 import { violationsOf } from '../../src/server/problem.ts';
 import { ReadCache } from '../../src/server/readCache.ts';
@@ -97,5 +98,17 @@ describe('read cache', () => {
     cache.invalidate();
     await cache.get('k', async () => ++produced);
     expect(produced).toBe(2);
+  });
+});
+
+describe('configuration of the login throttle', () => {
+  it('reads the attempts per address from the environment, 30 by default', () => {
+    expect(loadConfig({}).loginAttemptsPerAddress).toBe(30);
+    expect(loadConfig({ METROPLAN_LOGIN_ATTEMPTS_PER_ADDRESS: '5' }).loginAttemptsPerAddress).toBe(
+      5,
+    );
+    expect(() => loadConfig({ METROPLAN_LOGIN_ATTEMPTS_PER_ADDRESS: 'many' })).toThrow(
+      'METROPLAN_LOGIN_ATTEMPTS_PER_ADDRESS must be a positive integer',
+    );
   });
 });

@@ -11,8 +11,11 @@ import { changeOwnPassword, csrfTokenOf, logIn, logOut } from './session.ts';
 const write = { security: [{ session: [], csrf: [] }] };
 const adminRead = { security: [{ session: [] }] };
 
-export function identityRoutes(app: App, { ctx, sessionTtlHours }: AppServices): void {
-  const loginThrottle = new Throttle(30, 5 * 60_000);
+export function identityRoutes(
+  app: App,
+  { ctx, sessionTtlHours, loginAttemptsPerAddress }: AppServices,
+): void {
+  const loginThrottle = new Throttle(loginAttemptsPerAddress, 5 * 60_000);
 
   app.get(
     '/session',
