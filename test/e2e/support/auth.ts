@@ -6,7 +6,19 @@ export async function logIn(page: Page, email: string, password: string): Promis
   await page.goto('/accedi');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
+  // The login's answer, so that a refused or missing login says why instead of timing out on the
+  // address (it did, now and then, in clean-clone runs).
+  const answer = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/session',
+  );
   await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+  const response = await answer.catch((error: Error) => {
+    throw new Error(`no answer to the login of ${email}: ${error.message}`);
+  });
+  if (!response.ok())
+    throw new Error(
+      `the login of ${email} answered ${response.status()}: ${await response.text()}`,
+    );
   await page.waitForURL((url) => url.pathname !== '/accedi');
 }
 
