@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allocateProjects,
@@ -195,6 +195,122 @@ describe('a newer release', () => {
       title: 'Riqualificazione del municipio, piano "terra"',
       fundingPnrr: 114000000,
       fundingTotal: 600000000,
+    });
+  });
+});
+
+describe('the national releases of 2026', () => {
+  // The headers as Italia Domani publishes them since 2024 (extraction of 13/06/2026): singular
+  // payment columns, a percentage of localisation, three-digit regions, project dates.
+  const progetti = [
+    'Programma;Missione;Descrizione Missione;Componente;Descrizione Componente;ID Misura;Codice Univoco Misura;Descrizione Misura;ID Submisura;Codice CID;Codice Univoco Submisura;Descrizione Submisura;Amministrazione Titolare;Codice Identificativo Procedura di Attivazione;Titolo Procedura;Tipologia Procedura di Attivazione;CUP;Codice Locale Progetto;Stato CUP;Stato Avanzamento Progetto;CUP Codice Natura;CUP Descrizione Natura;CUP Codice Tipologia;CUP Descrizione Tipologia;CUP Codice Settore;CUP Descrizione Settore;CUP Codice Sottosettore;CUP Descrizione Sottosettore;CUP Codice Categoria;CUP Descrizione Categoria;Titolo Progetto;Sintesi Progetto;Descrizione Tipo Aiuto;Finanziamento - Stato;Finanziamento Stato - Bilancio;Finanziamento Stato - FOI;Finanziamento Prosecuzione Opere Pubbliche - FPOP;Finanziamento UE (Diverso da PNRR);Finanziamento Regione;Finanziamento Provincia;Finanziamento Comune;Finanziamento Altro Pubblico;Finanziamento Privato;Finanziamento da Reperire;Finanziamento PNRR;Finanziamento PNC;Altri Fondi;Finanziamento Totale;Finanziamento Totale Pubblico;Finanziamento Totale Pubblico Netto;Soggetto Attuatore;Codice Fiscale Soggetto Attuatore;Flag Progetti in Essere;Data Inizio Progetto Prevista;Data Inizio Progetto Effettiva;Data Fine Progetto Prevista;Data Fine Progetto Effettiva;Data di Estrazione;Data Ultima Validazione;Esito Ultima Validazione;Codice Fase Iter di Progetto;Descrizione Fase Iter di Progetto;Stato Fase Iter di Progetto',
+  ];
+  const project = (cup: string, start: string) => {
+    const row = Array<string>(63).fill('');
+    Object.assign(row, {
+      0: 'PNRR',
+      1: 'M4',
+      3: 'M4C1',
+      10: 'M4C1I1.1',
+      16: cup,
+      17: `CLP-${cup}`,
+      18: 'ATTIVO',
+      19: 'In corso',
+      30: 'Asilo nido di via Padova',
+      44: '2738869,5',
+      47: '2738869,5',
+      50: 'COMUNE DI MILANO',
+      51: '01199250158',
+      53: start,
+      55: '30/06/2026',
+      57: '13/06/2026',
+      58: '10/05/2026',
+    });
+    return row.join(';');
+  };
+  const localizzazioni = [
+    'Codice Univoco Submisura;Descrizione Submisura;CUP;Codice Locale Progetto;Regione;Descrizione Regione;Provincia;Descrizione Provincia;Comune;Descrizione Comune;Indirizzo;CAP;Percentuale di Localizzazione;Data di Estrazione',
+    'M4C1I1.1;Asili;J99B26000000001;CLP-J99B26000000001;003;LOMBARDIA;015;MILANO;146;MILANO;Via Padova 1;20127;50,00;13/06/2026',
+    'M4C1I1.1;Asili;J99B26000000001;CLP-J99B26000000001;003;LOMBARDIA;015;MILANO;077;CORSICO;;;50,00;13/06/2026',
+    'M4C1I1.1;Asili;J99B26000000002;CLP-J99B26000000002;003;LOMBARDIA;015;MILANO;146;MILANO;;;0,50;13/06/2026',
+  ];
+  const pagamenti = [
+    'Codice Univoco Submisura;Descrizione Submisura;CUP;Codice Locale Progetto;Finanziamento Totale;Finanziamento PNRR;Pagamento Totale;Pagamento PNRR;Pagamento - Stato;Pagamento Stato - Bilancio;Pagamento Stato - FOI;Pagamento Prosecuzione Opere Pubbliche - FPOP;Pagamento UE (Diverso da PNRR);Pagamento Regione;Pagamento Provincia;Pagamento Comune;Pagamento Altro Pubblico;Pagamento Privato;Pagamento da Reperire;Pagamento PNC;Pagamento Altri Fondi;Data di Estrazione',
+    'M4C1I1.1;Asili;J99B26000000001;CLP-J99B26000000001;2738869,5;2738869,5;1395000;1234567,89;0;0;0;0;0;0;0;0;0;0;0;0;0;13/06/2026',
+  ];
+  const importText = (fileName: string, lines: string[]) =>
+    importPnrrFile(t.ctx, systemActor, {
+      fileName,
+      bytes: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`),
+    });
+
+  it('reads the places, with their percentage as a share and the region with two digits', async () => {
+    const report = await importText('PNRR_Localizzazione.csv', localizzazioni);
+    expect(report).toMatchObject({ kind: 'localizzazioni', created: 3, rejected: 0 });
+    expect(report.releaseDate).toBe('2026-06-13');
+    const { rows } = (await t.handle.db.execute(
+      `SELECT cup, comune_code, region_code, share::text AS share FROM project_locations
+       WHERE cup LIKE 'J99B26%' ORDER BY cup, comune_code` as never,
+    )) as unknown as {
+      rows: { cup: string; comune_code: string; region_code: string; share: string }[];
+    };
+    expect(rows).toEqual([
+      { cup: 'J99B26000000001', comune_code: '015077', region_code: '03', share: '0.500000' },
+      { cup: 'J99B26000000001', comune_code: '015146', region_code: '03', share: '0.500000' },
+      // 0,50 is half of one per cent, not a half.
+      { cup: 'J99B26000000002', comune_code: '015146', region_code: '03', share: '0.005000' },
+    ]);
+  });
+
+  it('reads the projects with their progress, their dates and amounts without thousands dots', async () => {
+    const report = await importText('PNRR_Progetti.csv', [
+      ...progetti,
+      project('J99B26000000001', '01/09/2024'),
+      project('J99B26000000002', '31/09/2024'),
+    ]);
+    expect(report).toMatchObject({ kind: 'progetti', created: 1, rejected: 1 });
+    // The extraction is the release's date, not the validation of its latest project.
+    expect(report.releaseDate).toBe('2026-06-13');
+    expect(report.rejectedRows[0]!.reasons).toEqual([
+      'Data Inizio Progetto Prevista "31/09/2024" is not a dd/mm/yyyy date',
+    ]);
+    const page = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/projects?q=J99B26000000001' })
+    ).json();
+    const view = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/projects/${page.items[0].id}` })
+    ).json();
+    expect(view).toMatchObject({
+      cupStatus: 'ATTIVO',
+      progress: 'In corso',
+      startPlanned: '2024-09-01',
+      startActual: null,
+      endPlanned: '2026-06-30',
+      endActual: null,
+      sourceUpdatedAt: '2026-05-10',
+      fundingPnrr: 2738869.5,
+    });
+    const again = await importText('PNRR_Progetti.csv', [
+      ...progetti,
+      project('J99B26000000001', '01/09/2024'),
+    ]);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+  });
+
+  it('reads the payments with a decimal comma, as the official file writes them', async () => {
+    const report = await importText('PNRR_Pagamenti_di_Progetto.csv', pagamenti);
+    expect(report).toMatchObject({ kind: 'pagamenti', created: 1, rejected: 0 });
+    const page = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/projects?q=J99B26000000001' })
+    ).json();
+    const view = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/projects/${page.items[0].id}` })
+    ).json();
+    expect(view.payments).toMatchObject({
+      paidTotal: 1395000,
+      paidPnrr: 1234567.89,
+      fundingTotal: 2738869.5,
+      extractedOn: '2026-06-13',
     });
   });
 });
@@ -728,6 +844,61 @@ describe('projects entered by hand', () => {
     expect(nowhere.statusCode).toBe(422);
     expect(nowhere.json().violations[0].field).toBe('body.comuni');
   });
+
+  it('keeps the dates of a project, and refuses an end before its start, stored or sent', async () => {
+    const created = await officer.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: {
+        cup: 'E41B23000100120',
+        title: 'Pista ciclabile della Martesana',
+        programme: 'Regione',
+        progress: 'Lavori in corso',
+        startPlanned: '2025-03-01',
+        endPlanned: '2026-12-31',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const project = created.json();
+    expect(project).toMatchObject({
+      progress: 'Lavori in corso',
+      startPlanned: '2025-03-01',
+      endPlanned: '2026-12-31',
+      startActual: null,
+    });
+    // The planned start stored and a planned end sent: the end comes first.
+    const early = await officer.request({
+      method: 'PATCH',
+      url: `/api/v1/projects/${project.id}`,
+      payload: { version: project.version, endPlanned: '2024-12-31' },
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().violations[0]).toMatchObject({
+      field: 'body.endPlanned',
+      code: 'endBeforeStart',
+    });
+    const notADay = await officer.request({
+      method: 'PATCH',
+      url: `/api/v1/projects/${project.id}`,
+      payload: { version: project.version, startActual: '2025-02-30' },
+    });
+    expect(notADay.statusCode).toBe(400);
+    expect(notADay.json().violations[0]).toMatchObject({
+      field: 'body.startActual',
+      code: 'format',
+    });
+    const started = await officer.request({
+      method: 'PATCH',
+      url: `/api/v1/projects/${project.id}`,
+      payload: { version: project.version, startActual: '2025-04-14', progress: null },
+    });
+    expect(started.statusCode).toBe(200);
+    expect(started.json()).toMatchObject({
+      startActual: '2025-04-14',
+      progress: null,
+      endPlanned: '2026-12-31',
+    });
+  });
 });
 
 describe('payments and indicators of the 2025 releases', () => {
@@ -820,7 +991,7 @@ describe('the hash of an imported row', () => {
   ] as const;
 
   it.each(kinds)(
-    'is, in %s, what migration 0008 computes from the stored columns',
+    'is, in %s, what the latest migration that hashed the stored rows computes',
     async (table, kind, column, imported) => {
       const { rows } = (await t.handle.db.execute(
         `SELECT count(*)::int AS rows, count(*) FILTER (WHERE ${column} <> ${rowHashSql(kind)})::int AS different
@@ -828,8 +999,15 @@ describe('the hash of an imported row', () => {
       )) as unknown as { rows: { rows: number; different: number }[] };
       expect(rows[0]!.rows).toBeGreaterThan(0);
       expect(rows[0]!.different).toBe(0);
-      const migration = readFileSync('src/db/migrations/0008_import_in_node.sql', 'utf8');
-      expect(migration).toContain(`UPDATE ${table} SET ${column} = ${rowHashSql(kind)}`);
+      const statement = `UPDATE ${table} SET ${column} = `;
+      const latest = readdirSync('src/db/migrations')
+        .filter((f) => f.endsWith('.sql'))
+        .sort()
+        .map((f) => readFileSync(`src/db/migrations/${f}`, 'utf8'))
+        .filter((sql) => sql.includes(statement))
+        .at(-1)!;
+      const hashed = latest.slice(latest.lastIndexOf(statement) + statement.length);
+      expect(hashed.startsWith(rowHashSql(kind))).toBe(true);
     },
   );
 });

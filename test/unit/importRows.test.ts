@@ -12,6 +12,7 @@ import { localizzazioniRows } from '../../src/modules/projects/import/localizzaz
 import { progettiRows } from '../../src/modules/projects/import/progetti.ts';
 import {
   copyValue,
+  decimalSeparator,
   euro,
   problemText,
   type Problem,
@@ -195,5 +196,20 @@ describe('the reasons a row is rejected', () => {
       expect(it[code].match(/\{\{\w+\}\}/g)?.sort(), code).toEqual(
         en[code].match(/\{\{\w+\}\}/g)?.sort(),
       );
+  });
+});
+
+describe('the decimal separator of a file of amounts', () => {
+  it('is a comma when a value has one, or when no value tells', () => {
+    expect(decimalSeparator(['13950000000', '2738869489,5'])).toBe('comma');
+    expect(decimalSeparator(['0', '1.234.567', '250'])).toBe('comma');
+    expect(decimalSeparator([])).toBe('comma');
+  });
+
+  it('is a point when a point cannot separate thousands', () => {
+    expect(decimalSeparator(['3300000', ' 1360004.74 '])).toBe('point');
+    expect(decimalSeparator(['12.5', '1.234'])).toBe('point');
+    // A comma anywhere wins: the point was a thousands separator after all.
+    expect(decimalSeparator(['1360004.74', '1.234,56'])).toBe('comma');
   });
 });

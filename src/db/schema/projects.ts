@@ -79,6 +79,12 @@ export const projects = pgTable(
     fundingTotal: money('funding_total'),
     fundingTotalPublic: money('funding_total_public'),
     sourceUpdatedAt: date('source_updated_at', { mode: 'string' }),
+    /** How far the project has come (the releases' "Stato Avanzamento Progetto", since 2024). */
+    progress: text('progress'),
+    startPlanned: date('start_planned', { mode: 'string' }),
+    startActual: date('start_actual', { mode: 'string' }),
+    endPlanned: date('end_planned', { mode: 'string' }),
+    endActual: date('end_actual', { mode: 'string' }),
     // No foreign key on release_id here or in the other imported tables: only the import writes it,
     // in the transaction that records the release, and releases are never deleted. A key checked
     // row by row doubled the time of a national-size import.

@@ -30,6 +30,11 @@ export interface ManualProject {
   measure?: string | null;
   implementer?: string | null;
   cupStatus?: string | null;
+  progress?: string | null;
+  startPlanned?: string | null;
+  startActual?: string | null;
+  endPlanned?: string | null;
+  endActual?: string | null;
   orgUnitId?: string | null;
   comuni?: string[];
   funding?: Partial<
@@ -71,6 +76,25 @@ const fundingColumns = {
   toFind: 'fundingToFind',
   other: 'fundingOther',
 } as const;
+
+const dateFields = ['startPlanned', 'startActual', 'endPlanned', 'endActual'] as const;
+type DateField = (typeof dateFields)[number];
+
+/**
+ * A project cannot end before it starts, planned or actual: the dates after the change (those sent,
+ * the stored ones otherwise) are checked, naming the end that comes first.
+ */
+function checkDates(dates: Partial<Record<DateField, string | null>>) {
+  for (const [start, end] of [
+    ['startPlanned', 'endPlanned'],
+    ['startActual', 'endActual'],
+  ] as const) {
+    const from = dates[start];
+    const to = dates[end];
+    if (from && to && to < from)
+      throw Invalid(`body.${end}`, `must not be before ${start} (${from})`, 'endBeforeStart');
+  }
+}
 
 async function columnsOf(ctx: Ctx, input: Partial<ManualProject>) {
   if (input.orgUnitId && (await missingOrgUnits(ctx, [input.orgUnitId])).length > 0)
@@ -115,6 +139,10 @@ async function columnsOf(ctx: Ctx, input: Partial<ManualProject>) {
     ...(subMeasureCode ? { subMeasureCode } : {}),
     implementer: input.implementer === undefined ? undefined : input.implementer?.trim() || null,
     cupStatus: input.cupStatus === undefined ? undefined : input.cupStatus,
+    progress: input.progress === undefined ? undefined : input.progress?.trim() || null,
+    ...Object.fromEntries(
+      dateFields.filter((d) => input[d] !== undefined).map((d) => [d, input[d]]),
+    ),
     orgUnitId: input.orgUnitId,
     ...funding,
     ...(input.funding
@@ -152,6 +180,7 @@ export async function createManualProject(
       value: input.cup,
     });
   const localCode = input.localCode?.trim() || cup;
+  checkDates(input);
   const columns = await columnsOf(ctx, input);
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -213,6 +242,10 @@ export async function updateProject(
     );
   if (rest.cup !== undefined)
     throw Invalid('body.cup', 'the CUP of a project does not change', 'cupUnchangeable');
+  checkDates({
+    ...Object.fromEntries(dateFields.map((d) => [d, before[d]])),
+    ...Object.fromEntries(dateFields.filter((d) => rest[d] !== undefined).map((d) => [d, rest[d]])),
+  });
   const columns = await columnsOf(ctx, rest);
   await ctx.db.transaction(async (tx) => {
     const updated = await tx

@@ -51,6 +51,11 @@ export const Project = Type.Object({
     { description: 'euro by source; null = not stated by the release (not zero)' },
   ),
   sourceUpdatedAt: Nullable(Type.String()),
+  progress: Nullable(Type.String()),
+  startPlanned: Nullable(Type.String({ format: 'date' })),
+  startActual: Nullable(Type.String({ format: 'date' })),
+  endPlanned: Nullable(Type.String({ format: 'date' })),
+  endActual: Nullable(Type.String({ format: 'date' })),
   release: Nullable(
     Type.Object({
       id: Type.String(),
@@ -221,6 +226,11 @@ export const manualProps = {
   measure: Type.Optional(Nullable(Type.String({ maxLength: 24 }))),
   implementer: Type.Optional(Nullable(Text(300))),
   cupStatus: Type.Optional(Nullable(Text(40))),
+  progress: Type.Optional(Nullable(Text(80))),
+  startPlanned: Type.Optional(Nullable(Type.String({ format: 'date' }))),
+  startActual: Type.Optional(Nullable(Type.String({ format: 'date' }))),
+  endPlanned: Type.Optional(Nullable(Type.String({ format: 'date' }))),
+  endActual: Type.Optional(Nullable(Type.String({ format: 'date' }))),
   orgUnitId: Type.Optional(Nullable(Uuid)),
   comuni: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{6}$' }), { maxItems: 500 })),
   funding: Type.Optional(

@@ -49,6 +49,12 @@ export interface ProjectView extends ProjectSummaryView {
   procedure: string | null;
   funding: Funding;
   sourceUpdatedAt: string | null;
+  /** How far the project has come, in the release's words or its editor's. */
+  progress: string | null;
+  startPlanned: string | null;
+  startActual: string | null;
+  endPlanned: string | null;
+  endActual: string | null;
   release: ReleaseRef | null;
   placesOutsideComuni: {
     special: string | null;
@@ -119,6 +125,11 @@ export async function getProject(ctx: Ctx, id: string): Promise<ProjectView> {
     procedure: p.procedure,
     funding: fundingOf(p),
     sourceUpdatedAt: p.sourceUpdatedAt,
+    progress: p.progress,
+    startPlanned: p.startPlanned,
+    startActual: p.startActual,
+    endPlanned: p.endPlanned,
+    endActual: p.endActual,
     release: release
       ? {
           id: release.id,

@@ -51,7 +51,15 @@ const progetti: FileFormat = {
     funding_total_public: ['Finanziamento Totale Pubblico'],
     implementer: ['Soggetto attuatore'],
     implementer_tax_code: ['Codice fiscale soggetto attuatore'],
-    updated: ['Data aggiornamento', 'Data di aggiornamento'],
+    // The date of validation: "Data aggiornamento" until 2023, "Data Ultima Validazione" since 2024.
+    updated: ['Data aggiornamento', 'Data di aggiornamento', 'Data Ultima Validazione'],
+    extracted: ['Data di Estrazione'],
+    // Since 2024.
+    progress: ['Stato Avanzamento Progetto'],
+    start_planned: ['Data Inizio Progetto Prevista'],
+    start_actual: ['Data Inizio Progetto Effettiva'],
+    end_planned: ['Data Fine Progetto Prevista'],
+    end_actual: ['Data Fine Progetto Effettiva'],
   },
   required: ['cup', 'local_code', 'title'],
 };
@@ -67,7 +75,9 @@ const localizzazioni: FileFormat = {
     place_name: ['Descrizione Comune'],
     address: ['Indirizzo'],
     postcode: ['Cap', 'CAP', 'Codice di avviamento postale'],
-    share: ['Quota localizzazione', 'Percentuale localizzazione', 'Quota'],
+    share: ['Quota localizzazione', 'Quota'],
+    // 2024–2026 releases: a percentage (`100,00`, `50,00`, `0,50`).
+    share_percent: ['Percentuale di Localizzazione', 'Percentuale localizzazione'],
     updated: ['Data di aggiornamento', 'Data aggiornamento', 'Data di Estrazione'],
   },
   required: ['cup', 'local_code', 'region', 'province', 'comune'],
@@ -83,14 +93,22 @@ const soggetti: FileFormat = {
     name: ['Denominazione', 'Denominazione soggetto'],
     legal_form: ['Descrizione forma giuridica'],
     ateco: ['Codice ATECO'],
-    updated: ['Data di aggiornamento', 'Data aggiornamento'],
+    updated: ['Data di aggiornamento', 'Data aggiornamento', 'Data di Estrazione'],
   },
   required: ['cup', 'local_code', 'role_code', 'tax_code', 'name'],
 };
 
-const paid = (snake: string, title: string) => [snake, title];
+/**
+ * A payment column by its names: snake_case as ondata converted the 2025 release, Title Case as
+ * that release had it, and the singular the 2026 release uses (`Pagamento Totale`).
+ */
+const paid = (snake: string, title: string, singular: string) => [snake, title, singular];
 
-/** 2025 payments release (decimal point amounts): funding and payments per project. */
+/**
+ * Payments per project (PNRR_Pagamenti_di_Progetto): funding and payments by source. Amounts
+ * with a decimal comma in the official files, with a decimal point in ondata's 2025 conversion:
+ * decided per file (releases.ts).
+ */
 const pagamenti: FileFormat = {
   kind: 'pagamenti',
   synonyms: {
@@ -98,20 +116,37 @@ const pagamenti: FileFormat = {
     sub_measure_code: ['Codice Univoco Submisura'],
     funding_total: ['finanziamento_totale', 'Finanziamento Totale'],
     funding_pnrr: ['finanziamento_pnrr', 'Finanziamento PNRR'],
-    paid_total: paid('pagamenti_totali', 'Pagamenti Totali'),
-    paid_pnrr: paid('pagamenti_totali_pnrr', 'Pagamenti Totali PNRR'),
-    paid_state: paid('pagamenti_totali_stato_foi', 'Pagamenti Totali Stato FOI'),
+    paid_total: paid('pagamenti_totali', 'Pagamenti Totali', 'Pagamento Totale'),
+    paid_pnrr: paid('pagamenti_totali_pnrr', 'Pagamenti Totali PNRR', 'Pagamento PNRR'),
+    paid_state: paid(
+      'pagamenti_totali_stato_foi',
+      'Pagamenti Totali Stato FOI',
+      'Pagamento Stato - FOI',
+    ),
     paid_eu_other: paid(
       'pagamenti_totali_ue_diverso_da_pnrr',
       'Pagamenti Totali UE diverso da PNRR',
+      'Pagamento UE (Diverso da PNRR)',
     ),
-    paid_region: paid('pagamenti_totali_regione', 'Pagamenti Totali Regione'),
-    paid_province: paid('pagamenti_totali_provincia', 'Pagamenti Totali Provincia'),
-    paid_comune: paid('pagamenti_totali_comune', 'Pagamenti Totali Comune'),
-    paid_other_public: paid('pagamenti_totali_altro_pubblico', 'Pagamenti Totali Altro Pubblico'),
-    paid_private: paid('pagamenti_totali_privato', 'Pagamenti Totali Privato'),
-    paid_pnc: paid('pagamenti_totali_pnc', 'Pagamenti Totali PNC'),
-    paid_other: paid('pagamenti_totali_altri_fondi', 'Pagamenti Totali Altri Fondi'),
+    paid_region: paid('pagamenti_totali_regione', 'Pagamenti Totali Regione', 'Pagamento Regione'),
+    paid_province: paid(
+      'pagamenti_totali_provincia',
+      'Pagamenti Totali Provincia',
+      'Pagamento Provincia',
+    ),
+    paid_comune: paid('pagamenti_totali_comune', 'Pagamenti Totali Comune', 'Pagamento Comune'),
+    paid_other_public: paid(
+      'pagamenti_totali_altro_pubblico',
+      'Pagamenti Totali Altro Pubblico',
+      'Pagamento Altro Pubblico',
+    ),
+    paid_private: paid('pagamenti_totali_privato', 'Pagamenti Totali Privato', 'Pagamento Privato'),
+    paid_pnc: paid('pagamenti_totali_pnc', 'Pagamenti Totali PNC', 'Pagamento PNC'),
+    paid_other: paid(
+      'pagamenti_totali_altri_fondi',
+      'Pagamenti Totali Altri Fondi',
+      'Pagamento Altri Fondi',
+    ),
     extracted: ['data_di_estrazione', 'Data di estrazione'],
   },
   required: ['cup', 'local_code', 'paid_total'],

@@ -8,6 +8,7 @@ import {
   text,
   trimmed,
   type Problem,
+  type Raw,
   type RowKind,
   type Value,
 } from './rows.ts';
@@ -21,16 +22,36 @@ const specialRegions: Record<string, string> = {
   '999': 'not-located',
 };
 
-/** A share of 50 is 50 %: written as a fraction of one, with the six decimals of the column. */
-function share(raw: string | null): { value: Value; problem: Problem | null } {
-  const column = 'Quota localizzazione';
-  const read = euro(raw, column);
+/**
+ * The share of the project that goes to the place, as a fraction of one with the six decimals of
+ * the column. "Percentuale di Localizzazione" (2024–2026) is a percentage: `50,00` is a half, `0,50`
+ * half of one per cent. A "Quota" of more than one is taken as a percentage too (`50` is 50 %).
+ */
+function share(raw: Raw): { value: Value; problem: Problem | null } {
+  const percent = raw('share_percent');
+  const column = percent !== null ? 'Percentuale di Localizzazione' : 'Quota localizzazione';
+  const written = percent ?? raw('share');
+  const read = euro(written, column);
   if (read.value === null)
-    return { value: null, problem: read.problem && { code: 'number', column, value: quoted(raw) } };
-  const value = roundDecimal(Number(read.value) > 1 ? hundredth(read.value) : read.value, 6, 9);
+    return {
+      value: null,
+      problem: read.problem && { code: 'number', column, value: quoted(written) },
+    };
+  const fraction = percent !== null || Number(read.value) > 1 ? hundredth(read.value) : read.value;
+  const value = roundDecimal(fraction, 6, 9);
   return value === null
-    ? { value, problem: { code: 'tooLarge', column, value: quoted(raw) } }
+    ? { value, problem: { code: 'tooLarge', column, value: quoted(written) } }
     : { value, problem: null };
+}
+
+/**
+ * A region's code with the two digits of ISTAT: the 2023 releases write `03`, the 2026 ones three
+ * digits (`012` for Lazio, read as `12`). The special codes (`000`, `997`…) stay as they are.
+ */
+function regionCode(raw: string | null): Value {
+  const t = trimmed(raw);
+  if (t in specialRegions) return t;
+  return /^[0-9]+$/.test(t) ? String(Number(t)).padStart(2, '0') : paddedCode(t, 2);
 }
 
 const columns = [
@@ -72,14 +93,13 @@ export const localizzazioniRows: RowKind = {
   hashed,
   read(raw, codes) {
     const key = projectKey(raw);
-    const regionText = trimmed(raw('region'));
-    const region = regionText in specialRegions ? regionText : paddedCode(regionText, 2);
+    const region = regionCode(raw('region'));
     const province = paddedCode(raw('province'), 3);
     const comune = paddedCode(raw('comune'), 3);
     const special =
       specialRegions[region ?? ''] ??
       (province === '000' ? 'all-provinces' : comune === '000' ? 'all-comuni' : null);
-    const placeShare = share(raw('share'));
+    const placeShare = share(raw);
     return {
       values: [
         key.cup,

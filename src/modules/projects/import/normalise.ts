@@ -4,9 +4,12 @@ import { parseItalianDate } from '../../../domain/italianNumbers.ts';
 import type { RawSession } from '../../../db/rawSession.ts';
 import {
   copyValue,
+  decimalSeparator,
+  officialConventions,
   problemText,
   rowHashSql,
   type CodeAliases,
+  type FileConventions,
   type Problem,
   type RowKind,
 } from './rows.ts';
@@ -61,6 +64,7 @@ export async function loadNorm(
     return i === undefined ? null : fields[i]!;
   };
   const width = file.columns.length;
+  const conventions = fileConventions(kind, file, index);
   const dates = new Set<string>();
   const rejected: RejectedRow[] = [];
   const reject = (row: number, problems: Problem[]) =>
@@ -86,9 +90,10 @@ export async function loadNorm(
           'fileFieldCount',
           { fields: fields.length, width },
         );
-      const date = raw('updated') ?? raw('extracted');
+      // The extraction is the release's date; the files without one give the date of validation.
+      const date = raw('extracted') || raw('updated');
       if (date) dates.add(date);
-      const reading = kind.read(raw, codes);
+      const reading = kind.read(raw, codes, conventions);
       if (reading.problems.length > 0) {
         if (rejectedCount++ < maxReportedRejections) reject(record.number, reading.problems);
         continue;
@@ -157,6 +162,30 @@ export async function loadNorm(
     duplicates,
     releaseDate: latestDate(dates),
   };
+}
+
+/** How many records `fileConventions` looks at. */
+const conventionSample = 2000;
+
+/** The conventions of the file, from the values of its first records (see FileConventions). */
+function fileConventions(
+  kind: RowKind,
+  file: { text: string; separator: string },
+  index: Map<string, number>,
+): FileConventions {
+  const at = (kind.decimalsDecidedBy ?? []).map((c) => index.get(c)).filter((i) => i !== undefined);
+  if (at.length === 0) return officialConventions;
+  const samples: string[] = [];
+  try {
+    for (const record of csvRecords(file.text, file.separator)) {
+      for (const i of at) samples.push(record.fields[i] ?? '');
+      if (record.number >= conventionSample) break;
+    }
+  } catch (error) {
+    // A file that cannot be read is refused by the reading proper, with the record.
+    if (!(error instanceof CsvShapeError)) throw error;
+  }
+  return { decimal: decimalSeparator(samples) };
 }
 
 function latestDate(raws: Set<string>): string | null {

@@ -32,6 +32,16 @@ const amounts = {
   funding_total_public: ['funding_total_public', 'Finanziamento Totale Pubblico'],
 } as const;
 
+/** The project's dates, as the releases since 2024 give them (column → its name in the file). */
+const projectDates = {
+  start_planned: 'Data Inizio Progetto Prevista',
+  start_actual: 'Data Inizio Progetto Effettiva',
+  end_planned: 'Data Fine Progetto Prevista',
+  end_actual: 'Data Fine Progetto Effettiva',
+} as const;
+const dateColumns = Object.keys(projectDates);
+const dateLabels = Object.entries(projectDates);
+
 /** The columns compared to tell an updated project from an unchanged one. */
 const compared = [
   'programme',
@@ -50,6 +60,8 @@ const compared = [
   'procedure',
   ...Object.keys(amounts),
   'source_updated_at',
+  'progress',
+  ...dateColumns,
 ];
 
 const columns = ['cup', 'local_code', 'sub_measure_code', ...compared];
@@ -61,7 +73,11 @@ const amountLabels = Object.values(amounts);
  */
 export const progettiRows: RowKind = {
   columns: columns.map(
-    (c) => [c, c in amounts ? 'numeric' : c === 'source_updated_at' ? 'date' : 'text'] as const,
+    (c) =>
+      [
+        c,
+        c in amounts ? 'numeric' : c === 'source_updated_at' || c in projectDates ? 'date' : 'text',
+      ] as const,
   ),
   hashed: compared,
   read(raw, codes) {
@@ -73,6 +89,7 @@ export const progettiRows: RowKind = {
     const title = text(raw('title'));
     const money = amountLabels.map(([k, label]) => euro(raw(k), label));
     const updated = date(raw('updated'));
+    const dates = dateLabels.map(([k, label]) => ({ k, label, value: date(raw(k)) }));
     return {
       values: [
         key.cup,
@@ -94,6 +111,8 @@ export const progettiRows: RowKind = {
         text(raw('procedure')),
         ...money.map((m) => m.value),
         updated,
+        text(raw('progress')),
+        ...dates.map((d) => d.value),
       ],
       problems: problems(
         ...key.problems,
@@ -105,6 +124,11 @@ export const progettiRows: RowKind = {
             column: 'Data aggiornamento',
             value: quoted(raw('updated')),
           },
+        ...dates.map(
+          (d) =>
+            d.value === null &&
+            !blank(raw(d.k)) && { code: 'date' as const, column: d.label, value: quoted(raw(d.k)) },
+        ),
       ),
     };
   },

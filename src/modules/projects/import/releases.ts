@@ -3,6 +3,7 @@ import {
   projectKey,
   date,
   empty,
+  euro,
   pointEuro,
   problems,
   quantity,
@@ -85,16 +86,22 @@ const paidColumns = [
 
 const key = (v: (string | null)[], size: number) => v.slice(0, size).join('\u001f');
 
-/** Pagamenti (2025): amounts with a decimal point, one row per project. */
+/**
+ * Pagamenti: funding and payments, one row per project. The official files write amounts with a
+ * decimal comma (`2738869489,5`), ondata's 2025 conversion with a point (`1360004.74`): the file's
+ * own amounts decide which (`decimalSeparator`), since `1.234` alone could be either.
+ */
 export const pagamentiRows: RowKind = {
   columns: [
     ...keyColumns,
     ...paidColumns.map((c) => [c, 'numeric'] as const),
     ['extracted_on', 'date'],
   ],
-  read(raw, codes) {
+  decimalsDecidedBy: paidColumns,
+  read(raw, codes, file) {
     const key = projectKey(raw);
-    const paid = paidColumns.map((c) => pointEuro(raw(c), c));
+    const amount = file.decimal === 'point' ? pointEuro : euro;
+    const paid = paidColumns.map((c) => amount(raw(c), c));
     return {
       values: [
         key.cup,

@@ -78,12 +78,28 @@ export interface RowReading {
   problems: Problem[];
 }
 
+/**
+ * What releases of one kind write in different ways and one file writes in one way, decided from
+ * the file's first records before its rows are read (`decimalSeparator`).
+ */
+export interface FileConventions {
+  /** The decimal separator of the amounts of `RowKind.decimalsDecidedBy`. */
+  decimal: 'comma' | 'point';
+}
+
+export const officialConventions: FileConventions = { decimal: 'comma' };
+
 export interface RowKind {
   /** The columns of `norm` after `rn`, with their SQL types, in the order `read` gives values. */
   columns: readonly (readonly [name: string, type: string])[];
   /** The columns whose values make the row's hash (all of them when absent). */
   hashed?: readonly string[];
-  read(raw: Raw, codes: CodeAliases): RowReading;
+  /**
+   * Amount columns whose decimal separator changes between releases (the payments: a comma in
+   * the official files, a point in a converted copy): their values decide `FileConventions`.
+   */
+  decimalsDecidedBy?: readonly string[];
+  read(raw: Raw, codes: CodeAliases, file: FileConventions): RowReading;
   /**
    * Rows of one file that describe the same thing: the key, and which row stands. With `reject`,
    * the others are rejected with that reason; otherwise they are counted as unchanged.
@@ -130,6 +146,21 @@ export function copyValue(value: Value): string {
       return value.replace(/[\\\t\n\r]/g, (e) => escapes[e]!);
   }
   return value;
+}
+
+/**
+ * The decimal separator amounts are written with, from a sample of them: a comma anywhere, or
+ * nothing telling (integers, `1.234.567`), is the official Italian way; a point that cannot be a
+ * thousands separator (`1360004.74`, `12.5`) is a decimal point.
+ */
+export function decimalSeparator(samples: Iterable<string>): FileConventions['decimal'] {
+  let point = false;
+  for (const raw of samples) {
+    const t = raw.trim();
+    if (t.includes(',')) return 'comma';
+    if (/^[+-]?\d+\.\d+$/.test(t) && !/^[+-]?\d{1,3}(\.\d{3})+$/.test(t)) point = true;
+  }
+  return point ? 'point' : 'comma';
 }
 
 // ——— readers of the values of the releases, each with the problem it reports ———

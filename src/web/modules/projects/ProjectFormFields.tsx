@@ -4,7 +4,7 @@ import { SelectField, TextAreaField, TextField, type Option } from '../../ui/fie
 import { allMissions } from '../plan/types.ts';
 import { ComuniPicker } from './ComuniPicker.tsx';
 import { MeasureSelect } from './MeasureSelect.tsx';
-import type { ProjectFormValues } from './projectFormValues.ts';
+import { projectDates, type ProjectFormValues } from './projectFormValues.ts';
 import { fundingSources, type FundingSource } from './types.ts';
 
 interface ProjectFormFieldsProps {
@@ -79,6 +79,19 @@ export function ProjectFormFields({
             maxLength={40}
           />
         </div>
+        <div className="col-12 col-md-6">
+          <TextField
+            label={t('projects.fields.progress')}
+            {...field('progress')}
+            hint={t('projects.form.progressHint')}
+            maxLength={80}
+          />
+        </div>
+        {projectDates.map((name) => (
+          <div key={name} className="col-12 col-md-6 col-lg-3">
+            <TextField label={t(`projects.fields.${name}`)} type="date" {...field(name)} />
+          </div>
+        ))}
         <div className="col-12">
           <TextAreaField
             label={t('projects.fields.summary')}

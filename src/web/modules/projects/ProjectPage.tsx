@@ -13,6 +13,7 @@ import { LinkedActions } from './LinkedActions.tsx';
 import { canImportProjects } from './policy.ts';
 import { ProjectManagement } from './ProjectManagement.tsx';
 import { ProjectProgress } from './ProjectProgress.tsx';
+import { projectDates } from './projectFormValues.ts';
 import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
 import { MissionCode } from './ProjectTexts.tsx';
 import { SourceLine } from './SourceLine.tsx';
@@ -138,6 +139,17 @@ function Classification({ project }: { project: Project }) {
           ) : null}
         </Fact>
         <Fact label={t('projects.fields.cupStatus')}>{project.cupStatus ?? none}</Fact>
+        {/* The releases before 2024 give neither: their projects do without the rows. */}
+        {project.isManual || project.progress || projectDates.some((name) => project[name]) ? (
+          <>
+            <Fact label={t('projects.fields.progress')}>{project.progress ?? none}</Fact>
+            {projectDates.map((name) => (
+              <Fact key={name} label={t(`projects.fields.${name}`)}>
+                {project[name] ? format.date(project[name]) : none}
+              </Fact>
+            ))}
+          </>
+        ) : null}
         <Fact label={t('projects.fields.nature')}>{project.nature ?? none}</Fact>
         <Fact label={t('projects.fields.typology')}>{project.typology ?? none}</Fact>
         <Fact label={t('projects.fields.sector')}>{project.sector ?? none}</Fact>

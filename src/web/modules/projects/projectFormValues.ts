@@ -17,10 +17,19 @@ export interface ProjectFormValues {
   measure: string;
   implementer: string;
   cupStatus: string;
+  progress: string;
+  /** yyyy-mm-dd, as a date input holds it; '' when not stated. */
+  startPlanned: string;
+  startActual: string;
+  endPlanned: string;
+  endActual: string;
   orgUnitId: string;
   comuni: string[];
   funding: Record<FundingSource, string>;
 }
+
+/** A project's dates: the planned and actual start and end. */
+export const projectDates = ['startPlanned', 'endPlanned', 'startActual', 'endActual'] as const;
 
 export const projectFormFields = [
   'cup',
@@ -32,6 +41,8 @@ export const projectFormFields = [
   'measure',
   'implementer',
   'cupStatus',
+  'progress',
+  ...projectDates,
   'orgUnitId',
   'comuni',
   ...fundingSources.map((source) => `funding.${source}`),
@@ -51,6 +62,11 @@ export function blankProjectValues(orgUnitId = ''): ProjectFormValues {
     measure: '',
     implementer: '',
     cupStatus: '',
+    progress: '',
+    startPlanned: '',
+    startActual: '',
+    endPlanned: '',
+    endActual: '',
     orgUnitId,
     comuni: [],
     funding: noFunding(),
@@ -75,6 +91,11 @@ export function projectValuesOf(project: Project, language: string): ProjectForm
     measure: project.subMeasureCode || project.measureCode || '',
     implementer: project.implementer ?? '',
     cupStatus: project.cupStatus ?? '',
+    progress: project.progress ?? '',
+    startPlanned: project.startPlanned ?? '',
+    startActual: project.startActual ?? '',
+    endPlanned: project.endPlanned ?? '',
+    endActual: project.endActual ?? '',
     orgUnitId: '',
     comuni: project.comuni.map((comune) => comune.code),
     funding: Object.fromEntries(
@@ -121,6 +142,12 @@ export function validateProjectValues(
   for (const source of fundingSources)
     if (parseAmount(values.funding[source]) === undefined)
       found[`funding.${source}`] = t('projects.form.amountInvalid');
+  for (const [start, end] of [
+    ['startPlanned', 'endPlanned'],
+    ['startActual', 'endActual'],
+  ] as const)
+    if (values[start] && values[end] && values[end] < values[start])
+      found[end] = t('errors.violations.endBeforeStart');
   return found;
 }
 
@@ -138,6 +165,11 @@ export function projectFieldsOf(values: ProjectFormValues): ManualProjectFields 
     measure: values.measure || null,
     implementer: orNull(values.implementer),
     cupStatus: orNull(values.cupStatus),
+    progress: orNull(values.progress),
+    startPlanned: values.startPlanned || null,
+    startActual: values.startActual || null,
+    endPlanned: values.endPlanned || null,
+    endActual: values.endActual || null,
     orgUnitId: values.orgUnitId || null,
     comuni: values.comuni,
     // Only the amounts stated: the API stores an explicit null as 0 (see the report of this work).

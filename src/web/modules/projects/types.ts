@@ -92,6 +92,11 @@ export interface Project extends ProjectSummary {
   procedure: string | null;
   funding: Funding;
   sourceUpdatedAt: string | null;
+  progress: string | null;
+  startPlanned: string | null;
+  startActual: string | null;
+  endPlanned: string | null;
+  endActual: string | null;
   release: Release | null;
   placesOutsideComuni: PlaceOutside[];
   subjects: Subject[];
@@ -150,6 +155,11 @@ export interface ManualProjectFields {
   measure?: string | null;
   implementer?: string | null;
   cupStatus?: string | null;
+  progress?: string | null;
+  startPlanned?: string | null;
+  startActual?: string | null;
+  endPlanned?: string | null;
+  endActual?: string | null;
   orgUnitId?: string | null;
   comuni?: string[];
   funding?: Partial<Record<FundingSource, number | null>>;
