@@ -45,5 +45,9 @@ export default defineConfig({
     sequence: { sequencer: StorySequencer },
     testTimeout: 90_000,
     hookTimeout: 120_000,
+    // expect.poll gives up after one second by default: a page still loading on a busy machine
+    // (a CI run beside other work) then failed a story that waits for it. Playwright's own waits
+    // allow 15 seconds; the polls get as long.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
