@@ -1,8 +1,37 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const fromRoot = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
+
+/**
+ * Brotli and gzip copies of the built text assets, beside them: the server sends the one the
+ * browser accepts (@fastify/static `preCompressed`), so Bootstrap Italia's 570 KB of CSS travels
+ * as about 75 KB, without compressing on every request.
+ */
+function precompress(outDir: string): Plugin {
+  return {
+    name: 'metroplan-precompress',
+    apply: 'build',
+    closeBundle() {
+      const assets = path.join(outDir, 'assets');
+      for (const name of readdirSync(assets)) {
+        if (!/\.(js|css|svg|json)$/.test(name)) continue;
+        const file = path.join(assets, name);
+        const bytes = readFileSync(file);
+        if (bytes.length < 1024) continue;
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+        );
+        writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+      }
+    },
+  };
+}
 
 /**
  * The web client. The Fastify server serves `dist/web` in production; in development Vite serves
@@ -12,7 +41,7 @@ export default defineConfig({
   root: fromRoot('./src/web'),
   base: '/',
   publicDir: false,
-  plugins: [react()],
+  plugins: [react(), precompress(fromRoot('./dist/web'))],
   resolve: {
     alias: {
       // Bootstrap Italia's CSS carries no @font-face: ui/fonts.css declares Titillium Web and

@@ -16,6 +16,8 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
       // Files are looked up per request, so a rebuild while the server runs is served at once.
       wildcard: true,
       index: false,
+      // The build writes .br and .gz copies of the assets (vite.config.ts): sent when accepted.
+      preCompressed: true,
       // Our own header below: a year for hashed assets, revalidation for the rest.
       cacheControl: false,
       setHeaders(res, filePath) {

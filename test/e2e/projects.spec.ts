@@ -233,6 +233,20 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     expect(errors).toEqual([]);
   });
 
+  it('the public meets a page past the end of the list, and an address that names no project', async () => {
+    const { page } = await newVisitor(browser);
+    await page.goto('/progetti?page=999');
+    await page.getByText("Questa pagina dell'elenco è vuota").waitFor();
+    // Not the empty state of a territory without projects.
+    expect(await page.getByText('Non è ancora stato importato nessun progetto').count()).toBe(0);
+    await page.getByRole('button', { name: 'Torna alla prima pagina' }).click();
+    await page.locator('tbody tr').first().waitFor();
+    // A malformed id is an address of nothing, said as such, not the schema's words.
+    await page.goto('/progetti/abc');
+    await page.getByText("L'elemento richiesto non esiste o è stato rimosso.").waitFor();
+    expect(await page.getByRole('button', { name: 'Riprova' }).count()).toBe(0);
+  });
+
   it('the admin runs the link suggestions on the adopted PSTTM 2022-2024 and accepts one', async () => {
     const { page, errors } = await newVisitor(browser);
     await logInAsAdmin(page);

@@ -1,8 +1,14 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
+import Fastify from 'fastify';
 import { loadConfig } from '../../src/config.ts';
 import { describe, expect, it } from 'vitest';
 import { violationsOf } from '../../src/server/problem.ts';
 import { ReadCache } from '../../src/server/readCache.ts';
 import { Throttle } from '../../src/server/throttle.ts';
+import { registerWeb } from '../../src/server/web.ts';
 
 describe('validation violations', () => {
   it('names the missing field and the unknown one', () => {
@@ -110,5 +116,34 @@ describe('configuration of the login throttle', () => {
     expect(() => loadConfig({ METROPLAN_LOGIN_ATTEMPTS_PER_ADDRESS: 'many' })).toThrow(
       'METROPLAN_LOGIN_ATTEMPTS_PER_ADDRESS must be a positive integer',
     );
+  });
+});
+
+describe('the built web client', () => {
+  it('sends the compressed copy of an asset the browser accepts, and the plain file otherwise', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'metroplan-web-'));
+    try {
+      mkdirSync(path.join(root, 'assets'));
+      writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Metroplan</title>');
+      const css = 'body { color: #1a1a1a; }\n'.repeat(200);
+      writeFileSync(path.join(root, 'assets', 'index-abc.css'), css);
+      writeFileSync(path.join(root, 'assets', 'index-abc.css.br'), brotliCompressSync(css));
+      const app = Fastify();
+      await registerWeb(app, root);
+      const br = await app.inject({
+        url: '/assets/index-abc.css',
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      });
+      expect(br.statusCode).toBe(200);
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['cache-control']).toContain('immutable');
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(css);
+      const plain = await app.inject({ url: '/assets/index-abc.css' });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(css);
+      await app.close();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

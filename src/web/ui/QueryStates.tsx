@@ -42,7 +42,9 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   if (isApiError(error, 403)) {
     return <Forbidden />;
   }
-  if (isApiError(error, 404)) {
+  // An address whose own parts are malformed (`/progetti/abc`) names nothing: not found, like an
+  // address of something that is gone, rather than the schema's words and a retry that cannot help.
+  if (isApiError(error, 404) || (isApiError(error, 400) && onlyThePath(error.problem.violations))) {
     return (
       <Alert fade={false} color="warning" className="my-4">
         {t('errors.notFound')}
@@ -63,6 +65,14 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
         </Button>
       ) : null}
     </Alert>
+  );
+}
+
+function onlyThePath(violations: { field: string }[] | undefined): boolean {
+  return (
+    violations !== undefined &&
+    violations.length > 0 &&
+    violations.every((v) => /^params[./]/.test(v.field))
   );
 }
 

@@ -68,6 +68,9 @@ export function TextField({
         {label}
       </label>
       <input
+        // Bootstrap Italia draws the field's line for typed inputs only: without a type, a text
+        // field had none and could not be seen.
+        type="text"
         {...input}
         id={fieldId}
         className={cx('form-control', error && 'is-invalid')}

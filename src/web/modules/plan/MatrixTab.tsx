@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useOutletContext } from 'react-router';
 import { useFormat } from '../../app/format.ts';
-import { localeOf } from '../../app/i18n.ts';
 import { cx } from '../../ui/classNames.ts';
+import { useMoney } from '../projects/money.ts';
 import { ErrorState, Loading } from '../../ui/QueryStates.tsx';
 import { useMatrix } from './hooks.ts';
 import { usePlanLabels } from './labels.ts';
@@ -42,16 +42,12 @@ export default function MatrixTab() {
 }
 
 function CoverageMatrix({ matrix, base }: { matrix: Matrix; base: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   // Funding appears once projects are linked to actions: until then cells say null or 0.
   const funded = matrix.cells.some((cell) => (cell.fundingEur ?? 0) > 0);
-  const euro = new Intl.NumberFormat(localeOf(i18n.language), {
-    style: 'currency',
-    currency: 'EUR',
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  });
+  // Whole euro below a million ("350.000 €"), "1,2 Mln €" above: no English "K" in Italian.
+  const money = useMoney();
   const labels = usePlanLabels();
   const max = Math.max(0, ...matrix.cells.map((cell) => cell.goals + cell.actions));
   const cellOf = (section: string, mission: string) =>
@@ -105,7 +101,7 @@ function CoverageMatrix({ matrix, base }: { matrix: Matrix; base: string }) {
                           {cell.fundingEur !== null && cell.fundingEur > 0 ? (
                             <span className="d-block small">
                               {t('plan.matrix.fundingValue', {
-                                amount: euro.format(cell.fundingEur),
+                                amount: money.short(cell.fundingEur),
                               })}
                             </span>
                           ) : null}

@@ -68,7 +68,20 @@ export default function ProjectsPage() {
       {projects.isError ? (
         <ErrorState error={projects.error} onRetry={() => void projects.refetch()} />
       ) : null}
-      {projects.data && projects.data.items.length === 0 ? (
+      {projects.data && projects.data.items.length === 0 && projects.data.total > 0 ? (
+        // A page past the last one (an old bookmark, a list that has shrunk since).
+        <EmptyState>
+          {t('projects.explorer.pastTheEnd')}{' '}
+          <button
+            type="button"
+            className="btn btn-link p-0 align-baseline"
+            onClick={() => setFilters({ page: '1' })}
+          >
+            {t('projects.explorer.firstPage')}
+          </button>
+        </EmptyState>
+      ) : null}
+      {projects.data && projects.data.total === 0 ? (
         <EmptyState>
           {filtered ? t('projects.explorer.empty') : t('projects.explorer.none')}
         </EmptyState>
