@@ -103,6 +103,9 @@ export const conflictCodes = [
   'slugExists',
   'otherCity',
   'zoneExists',
+  'zoneNameExists',
+  'orgUnitNameExists',
+  'orgUnitCodeExists',
   'zoneNotEmpty',
 ] as const;
 

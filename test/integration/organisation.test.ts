@@ -161,6 +161,41 @@ describe('the org chart', () => {
     expectViolation(res, 422, 'body.parentId');
   });
 
+  it('refuses a second active unit with the code of another, or its name under the same parent', async () => {
+    const first = await createUnit({
+      kind: 'settore',
+      name: 'Settore Mobilità e Trasporti',
+      code: 'MOB',
+    });
+    const sameCode = await admin.request({
+      method: 'POST',
+      url: '/api/v1/org-units',
+      payload: { kind: 'settore', name: 'Settore Strade', code: ' mob ' },
+    });
+    expect(sameCode.statusCode).toBe(409);
+    expect(sameCode.json()).toMatchObject({
+      code: 'orgUnitCodeExists',
+      params: { code: 'MOB', name: 'Settore Mobilità e Trasporti' },
+    });
+    const sameName = await admin.request({
+      method: 'POST',
+      url: '/api/v1/org-units',
+      payload: { kind: 'settore', name: 'settore mobilità e trasporti' },
+    });
+    expect(sameName.json()).toMatchObject({ code: 'orgUnitNameExists' });
+    // Under another parent the name may repeat; once the first is archived, so may the code.
+    const parent = await createUnit({ kind: 'direzione', name: 'Direzione Infrastrutture' });
+    const below = await createUnit({
+      kind: 'settore',
+      name: 'Settore Mobilità e Trasporti',
+      parentId: parent.id,
+    });
+    expect(below.parentId).toBe(parent.id);
+    await editUnit(first.id, { version: first.version, archived: true });
+    const again = await createUnit({ kind: 'settore', name: 'Settore Strade', code: 'MOB' });
+    expect(again.code).toBe('MOB');
+  });
+
   it('refuses a stale save with 409 and keeps the newer value', async () => {
     const unit = await createUnit({ kind: 'settore', name: 'Settore Bilancio' });
     expect(

@@ -299,6 +299,7 @@ const identity: Scenario[] = [
   },
 ];
 
+let unitCount = 0;
 const organisationAndAudit: Scenario[] = [
   read('/org-units', 'lists org units', () => '/api/v1/org-units'),
   {
@@ -308,7 +309,8 @@ const organisationAndAudit: Scenario[] = [
     request: () => ({
       method: 'POST',
       url: '/api/v1/org-units',
-      payload: { kind: 'direzione', name: 'Nuova direzione' },
+      // A name of its own each time: two active units of one name are refused.
+      payload: { kind: 'direzione', name: `Nuova direzione ${++unitCount}` },
     }),
   },
   {
@@ -316,7 +318,10 @@ const organisationAndAudit: Scenario[] = [
     does: 'archives an org unit',
     expected: admins,
     request: async () => {
-      const unit = await createOrgUnit(t.ctx, systemActor, { kind: 'settore', name: 'Di prova' });
+      const unit = await createOrgUnit(t.ctx, systemActor, {
+        kind: 'settore',
+        name: `Di prova ${++unitCount}`,
+      });
       const payload = { version: unit.version, archived: true };
       return { method: 'PATCH', url: `/api/v1/org-units/${unit.id}`, payload };
     },

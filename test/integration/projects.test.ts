@@ -487,11 +487,11 @@ describe('who may import', () => {
   });
 });
 
+let units = 0;
 async function orgUnit(): Promise<string> {
   const { createOrgUnit } = await import('../../src/modules/organisation/service.ts');
-  return (
-    await createOrgUnit(t.ctx, systemActor, { kind: 'settore', name: `Settore ${Date.now()}` })
-  ).id;
+  return (await createOrgUnit(t.ctx, systemActor, { kind: 'settore', name: `Settore ${++units}` }))
+    .id;
 }
 
 describe('PNRR money on the territory', () => {

@@ -233,6 +233,42 @@ describe('editing the territory', () => {
   });
 });
 
+describe('names that must stay apart', () => {
+  it('refuses a second zone of the same name, whatever its case, created or renamed', async () => {
+    const { agent } = await asRole(t, 'plan_admin');
+    const twin = await agent.request({
+      method: 'POST',
+      url: '/api/v1/zones',
+      payload: { id: 'nord-milano-bis', name: ' nord milano ' },
+    });
+    expect(twin.statusCode).toBe(409);
+    expect(twin.json()).toMatchObject({
+      code: 'zoneNameExists',
+      params: { name: 'Nord Milano', id: 'nord-milano' },
+    });
+    expect((await get('/api/v1/zones/nord-milano-bis')).statusCode).toBe(404);
+    const other = await agent.request({
+      method: 'POST',
+      url: '/api/v1/zones',
+      payload: { id: 'zona-altra', name: 'Zona altra' },
+    });
+    expect(other.statusCode).toBe(201);
+    const renamed = await agent.request({
+      method: 'PATCH',
+      url: '/api/v1/zones/zona-altra',
+      payload: { version: other.json().version, name: 'Nord Milano' },
+    });
+    expect(renamed.json().code).toBe('zoneNameExists');
+    // Its own name again is no clash.
+    const same = await agent.request({
+      method: 'PATCH',
+      url: '/api/v1/zones/zona-altra',
+      payload: { version: other.json().version, name: 'Zona Altra' },
+    });
+    expect(same.statusCode).toBe(200);
+  });
+});
+
 describe('transfer size', () => {
   it('sends the boundaries gzipped to a client that accepts it', async () => {
     const res = await t.app.inject({

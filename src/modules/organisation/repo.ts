@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema/index.ts';
 
@@ -25,6 +25,37 @@ export async function findActiveOrgUnitIds(db: Executor, ids: string[]): Promise
     .from(orgUnits)
     .where(and(inArray(orgUnits.id, ids), isNull(orgUnits.archivedAt)));
   return rows.map((r) => r.id);
+}
+
+/**
+ * An active org unit that another one would be confused with: the same code, or the same name
+ * under the same parent (whatever the case and spaces), other than `exceptId`.
+ */
+export async function clashingOrgUnit(
+  db: Executor,
+  unit: { name: string; code: string | null; parentId: string | null },
+  exceptId?: string,
+): Promise<OrgUnitRow | undefined> {
+  const same = (column: typeof orgUnits.name | typeof orgUnits.code, value: string) =>
+    sql`lower(btrim(${column})) = lower(btrim(${value}))`;
+  const [row] = await db
+    .select()
+    .from(orgUnits)
+    .where(
+      and(
+        isNull(orgUnits.archivedAt),
+        exceptId ? ne(orgUnits.id, exceptId) : undefined,
+        or(
+          unit.code ? same(orgUnits.code, unit.code) : undefined,
+          and(
+            same(orgUnits.name, unit.name),
+            unit.parentId ? eq(orgUnits.parentId, unit.parentId) : isNull(orgUnits.parentId),
+          ),
+        ),
+      ),
+    )
+    .limit(1);
+  return row;
 }
 
 export async function insertOrgUnit(db: Executor, values: NewOrgUnitRow): Promise<OrgUnitRow> {

@@ -1,4 +1,5 @@
 import {
+  Conflict,
   Forbidden,
   Invalid,
   NotFound,
@@ -52,6 +53,24 @@ export interface NewOrgUnit {
   parentId?: string | null;
 }
 
+/** Two active units of one code, or of one name under one parent, could not be told apart. */
+async function refuseClash(
+  ctx: Ctx,
+  unit: { name: string; code: string | null; parentId: string | null },
+  exceptId?: string,
+) {
+  const other = await repo.clashingOrgUnit(ctx.db, unit, exceptId);
+  if (!other) return;
+  const byCode = unit.code !== null && other.code?.trim().toLowerCase() === unit.code.toLowerCase();
+  throw Conflict(
+    byCode
+      ? `The org unit "${other.name}" already has the code ${other.code}.`
+      : `An org unit called "${other.name}" already exists here.`,
+    byCode ? 'orgUnitCodeExists' : 'orgUnitNameExists',
+    byCode ? { name: other.name, code: other.code! } : { name: other.name },
+  );
+}
+
 export async function createOrgUnit(
   ctx: Ctx,
   actor: Actor,
@@ -59,6 +78,11 @@ export async function createOrgUnit(
 ): Promise<OrgUnitView> {
   requireManager(actor);
   await checkParent(ctx, null, input.parentId);
+  await refuseClash(ctx, {
+    name: input.name,
+    code: input.code?.trim() || null,
+    parentId: input.parentId ?? null,
+  });
   return ctx.db.transaction(async (tx) => {
     const row = await repo.insertOrgUnit(tx, {
       kind: input.kind,
@@ -92,6 +116,16 @@ export async function updateOrgUnit(
   const current = await repo.findOrgUnit(ctx.db, id);
   if (!current) throw NotFound('Org unit', id);
   await checkParent(ctx, id, changes.parentId);
+  if (changes.archived !== true)
+    await refuseClash(
+      ctx,
+      {
+        name: changes.name ?? current.name,
+        code: changes.code === undefined ? current.code : changes.code?.trim() || null,
+        parentId: changes.parentId === undefined ? current.parentId : changes.parentId,
+      },
+      id,
+    );
   const before = presentOrgUnit(current);
   return ctx.db.transaction(async (tx) => {
     const row = await repo.updateOrgUnitAtVersion(tx, id, changes.version, {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, like, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, like, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { comuni, metro, zones } from '../../db/schema/index.ts';
 
@@ -181,6 +181,24 @@ export async function listZonesWithTotals(db: Executor) {
 
 export async function findZone(db: Executor, id: string): Promise<ZoneRow | undefined> {
   const [row] = await db.select().from(zones).where(eq(zones.id, id));
+  return row;
+}
+
+/** The zone with this name, whatever its case and spaces, other than `exceptId`. */
+export async function zoneNamed(
+  db: Executor,
+  name: string,
+  exceptId?: string,
+): Promise<ZoneRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(zones)
+    .where(
+      and(
+        sql`lower(btrim(${zones.name})) = lower(btrim(${name}))`,
+        exceptId ? ne(zones.id, exceptId) : undefined,
+      ),
+    );
   return row;
 }
 

@@ -154,6 +154,16 @@ function requireZoneManager(actor: Actor) {
   if (!canManageZones(actor.user)) throw Forbidden('Only administrators can define zones.');
 }
 
+/** Two zones of one name could not be told apart in the filters and on the public pages. */
+async function refuseTakenName(ctx: Ctx, name: string, exceptId?: string) {
+  const other = await repo.zoneNamed(ctx.db, name, exceptId);
+  if (other)
+    throw Conflict(`The zone "${other.id}" is already called "${other.name}".`, 'zoneNameExists', {
+      name: other.name,
+      id: other.id,
+    });
+}
+
 export async function createZone(
   ctx: Ctx,
   actor: Actor,
@@ -162,6 +172,7 @@ export async function createZone(
   requireZoneManager(actor);
   if (await zoneExists(ctx, input.id))
     throw Conflict(`A zone with id "${input.id}" already exists.`, 'zoneExists', { id: input.id });
+  await refuseTakenName(ctx, input.name);
   await ctx.db.transaction(async (tx) => {
     const inserted = await repo.insertZone(tx, {
       id: input.id,
@@ -195,6 +206,7 @@ export async function updateZone(
 ): Promise<present.ZoneView> {
   requireZoneManager(actor);
   const { comuni: _comuni, ...before } = await getZone(ctx, id);
+  if (changes.name !== undefined) await refuseTakenName(ctx, changes.name, id);
   await ctx.db.transaction(async (tx) => {
     const ok = await repo.updateZoneAtVersion(tx, id, changes.version, {
       name: changes.name?.trim(),

@@ -58,6 +58,9 @@ const lastingConflicts = new Set([
   'projectExists',
   'slugExists',
   'zoneExists',
+  'zoneNameExists',
+  'orgUnitNameExists',
+  'orgUnitCodeExists',
   'otherCity',
   'importedProject',
 ]);
