@@ -73,6 +73,11 @@ describe('The administrator manages accounts', () => {
     await again.getByRole('button', { name: 'Crea utente' }).click();
     await again.getByText(`Esiste già un account per ${email}.`).waitFor();
     expect(await again.getByRole('button', { name: 'Ricarica' }).count()).toBe(0);
+    // Said beside the e-mail, and gone once the e-mail changes.
+    expect(await again.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
+    await again.getByLabel('Email').fill(`bis.${email}`);
+    await expect.poll(() => again.getByText(`Esiste già un account per ${email}.`).count()).toBe(0);
+    await expect.poll(() => again.getByText('Alcuni campi non sono validi').count()).toBe(0);
     await again.getByRole('button', { name: 'Annulla' }).click();
 
     // Searching finds the user; the role filter narrows the list.

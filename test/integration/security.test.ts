@@ -135,6 +135,19 @@ describe('password guessing', () => {
     expect(sessionCookieOf(res)).toBeUndefined();
   });
 
+  it('tries at most 5 of many wrong passwords sent at once, and locks the account', async () => {
+    const user = await makeUser(t, 'participant');
+    const agents = await Promise.all(Array.from({ length: 12 }, () => browser(t)));
+    const answers = await Promise.all(
+      agents.map((agent, i) => logIn(agent, user.email, `guess at once ${i}`)),
+    );
+    const statuses = answers.map((r) => r.statusCode).sort();
+    // Checked before the slow hash and counted after it, all twelve were tried.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    expect((await logIn(agents[0]!, user.email, testPassword)).statusCode).toBe(429);
+  });
+
   it('audits the wrong passwords and the lockout', async () => {
     const user = await makeUser(t, 'participant');
     await fiveWrongPasswords(user.email);

@@ -1,4 +1,17 @@
-import { and, count, eq, gt, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  count,
+  eq,
+  gt,
+  ilike,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { sessions, userOrgUnits, users } from '../../db/schema/index.ts';
 
@@ -52,10 +65,18 @@ export async function updateUser(
   await db.update(users).set(values).where(eq(users.id, id));
 }
 
-export async function recordFailedLogin(
+/**
+ * Counts a login attempt as failed before its password is checked, unless the account is locked:
+ * the count and the lock are one statement, so concurrent guesses cannot all pass the lock (checked
+ * first and counted after the slow hash, twenty at once were all tried). The attempt that reaches
+ * `maxFailures` locks the account until `lockUntil`. Undefined when the account is locked; a right
+ * password clears the count again.
+ */
+export async function reserveLoginAttempt(
   db: Executor,
   id: string,
   maxFailures: number,
+  now: Date,
   lockUntil: Date,
 ): Promise<UserRow | undefined> {
   const [row] = await db
@@ -64,9 +85,14 @@ export async function recordFailedLogin(
       failedLogins: sql`${users.failedLogins} + 1`,
       lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
     })
-    .where(eq(users.id, id))
+    .where(and(eq(users.id, id), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
     .returning();
   return row;
+}
+
+/** Until when the account is locked (a refused attempt says it). */
+export function lockOf(db: Executor, id: string) {
+  return db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, id));
 }
 
 export interface UserFilter {

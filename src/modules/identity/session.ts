@@ -39,24 +39,27 @@ export async function logIn(
     await burnVerification(input.password);
     throw Unauthenticated('Wrong e-mail or password.');
   }
-  if (row.lockedUntil && row.lockedUntil > now) {
+  const lockUntil = new Date(now.getTime() + lockout.minutes * 60_000);
+  const attempt =
+    row.lockedUntil && row.lockedUntil > now
+      ? undefined
+      : await repo.reserveLoginAttempt(ctx.db, row.id, lockout.maxFailures, now, lockUntil);
+  if (!attempt) {
+    const [current] = await repo.lockOf(ctx.db, row.id);
     throw TooMany(
-      `Too many wrong passwords: the account is locked until ${row.lockedUntil.toISOString()}.`,
+      `Too many wrong passwords: the account is locked until ${(current?.lockedUntil ?? lockUntil).toISOString()}.`,
     );
   }
   const ok = await verifyPassword(input.password, row.passwordHash);
   if (!ok) {
-    const lockUntil = new Date(now.getTime() + lockout.minutes * 60_000);
-    const updated = await repo.recordFailedLogin(ctx.db, row.id, lockout.maxFailures, lockUntil);
     await recordAudit(
       ctx.db,
       { user: null, ip: actor.ip },
       {
-        action:
-          updated?.lockedUntil && updated.lockedUntil > now ? 'user.locked' : 'session.failed',
+        action: attempt.lockedUntil && attempt.lockedUntil > now ? 'user.locked' : 'session.failed',
         entityType: 'user',
         entityId: row.id,
-        after: { failedLogins: updated?.failedLogins },
+        after: { failedLogins: attempt.failedLogins },
       },
     );
     throw Unauthenticated('Wrong e-mail or password.');

@@ -52,6 +52,21 @@ export function conflictText(problem: Problem): string | null {
     : null;
 }
 
+// The form field a conflict is about: a taken e-mail is said beside the e-mail.
+const conflictFields: Record<string, string> = {
+  accountExists: 'email',
+  projectExists: 'cup',
+  slugExists: 'slug',
+  zoneExists: 'id',
+  zoneNameExists: 'name',
+  orgUnitNameExists: 'name',
+  orgUnitCodeExists: 'code',
+};
+
+/** The form field a 409 is about, when it is about one. */
+export const conflictField = (problem: Problem): string | undefined =>
+  problem.status === 409 && problem.code ? conflictFields[problem.code] : undefined;
+
 // Conflicts with data that exists whatever the page shows: reloading would not change them.
 const lastingConflicts = new Set([
   'accountExists',
@@ -98,11 +113,16 @@ export class ApiError extends Error {
     return byField;
   }
 
-  /** What is wrong with each form field, in the reader's language. */
+  /** What is wrong with each form field, in the reader's language (a conflict's field too). */
   fieldErrors(): Record<string, string> {
-    return Object.fromEntries(
-      Object.entries(this.violationsByField()).map(([field, v]) => [field, violationText(v).text]),
-    );
+    const field = conflictField(this.problem);
+    const conflict = field ? conflictText(this.problem) : null;
+    return {
+      ...Object.fromEntries(
+        Object.entries(this.violationsByField()).map(([name, v]) => [name, violationText(v).text]),
+      ),
+      ...(field && conflict ? { [field]: conflict } : {}),
+    };
   }
 }
 

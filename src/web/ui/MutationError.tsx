@@ -1,6 +1,6 @@
 import { Alert, Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
-import { conflictText, isApiError, reloadHelps } from '../app/api.ts';
+import { conflictField, conflictText, isApiError, reloadHelps } from '../app/api.ts';
 import { ViolationList } from './ViolationText.tsx';
 
 interface MutationErrorProps {
@@ -25,7 +25,15 @@ export function MutationError({ error, onReload, fields = [] }: MutationErrorPro
   const { t } = useTranslation();
   if (!error) return null;
   if (isApiError(error, 409)) {
-    // A rule of the data needs its reason; a reload only where an old copy may be the cause.
+    // A rule of the data needs its reason; a reload only where an old copy may be the cause. A
+    // conflict about a field the form shows is said beside it (fieldErrors), as a violation is.
+    const field = conflictField(error.problem);
+    if (field && fields.includes(field) && conflictText(error.problem))
+      return (
+        <Alert fade={false} color="danger" className="my-3">
+          <p className="mb-0">{t('errors.checkFields')}</p>
+        </Alert>
+      );
     const reason = conflictText(error.problem);
     return (
       <Alert fade={false} color="warning" className="my-3">

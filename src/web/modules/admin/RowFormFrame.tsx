@@ -10,6 +10,11 @@ export interface RowFormProps<Draft> {
   error: unknown;
   onSubmit: (draft: Draft) => Promise<unknown>;
   onCancel: () => void;
+  /**
+   * The user changed a field after a refusal: its message, about values no longer there, goes
+   * (a taken e-mail stayed on screen after the e-mail was changed).
+   */
+  onEdited?: () => void;
   /** Offered when the row changed meanwhile (409). */
   onReload?: () => void;
 }
@@ -35,12 +40,19 @@ export function RowFormFrame({
   error,
   fields,
   onCancel,
+  onEdited,
   onReload,
   children,
 }: RowFormFrameProps) {
   const { t } = useTranslation();
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="mp-inline-form">
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      onInput={onEdited}
+      noValidate
+      className="mp-inline-form"
+    >
       <div className="row g-3">{children}</div>
       <MutationError error={error} onReload={onReload} fields={fields} />
       <div className="d-flex gap-2">

@@ -25,6 +25,7 @@ export function useNewRowForm(create: Mutation) {
       mode: 'create' as const,
       busy: create.isPending,
       error: create.error,
+      onEdited: () => create.error && create.reset(),
       onCancel: close,
     },
   };
@@ -48,6 +49,7 @@ export function useEditRowForm(update: Mutation, reload: () => unknown) {
       mode: 'edit' as const,
       busy: update.isPending,
       error: update.error,
+      onEdited: () => update.error && update.reset(),
       onCancel: close,
       onReload: () => {
         close();
