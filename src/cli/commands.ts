@@ -7,13 +7,17 @@ import * as users from '../modules/identity/service.ts';
 import { removeExamples } from '../modules/plan/seed.ts';
 import { importFiles } from './importCommand.ts';
 import { setUpMetro } from '../modules/territory/setup.ts';
+import { DatabaseInUse, type DatabaseHandle } from '../db/client.ts';
 import { buildApp } from '../server/app.ts';
 import { adminBanner, openMigrated, prepareDeployment } from './runtime.ts';
 
-async function withDatabase<T>(config: Config, work: (ctx: Ctx) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  config: Config,
+  work: (ctx: Ctx, handle: DatabaseHandle) => Promise<T>,
+): Promise<T> {
   const handle = await openMigrated(config);
   try {
-    return await work({ db: handle.db });
+    return await work({ db: handle.db }, handle);
   } finally {
     await handle.close();
   }
@@ -22,7 +26,9 @@ async function withDatabase<T>(config: Config, work: (ctx: Ctx) => Promise<T>): 
 async function serve(config: Config): Promise<void> {
   const started = Date.now();
   const handle = await openMigrated(config);
-  const { setup, admin } = await prepareDeployment({ db: handle.db }, config);
+  const { setup, admin } = await handle.exclusively(() =>
+    prepareDeployment({ db: handle.db }, config),
+  );
   if (setup) console.log(`Set up ${setup.name}: ${setup.comuni} comuni, ${setup.zones} zones.`);
   if (admin) console.log(adminBanner(admin));
   const app = await buildApp({ db: handle.db, config, logger: { level: config.logLevel } });
@@ -100,9 +106,9 @@ export function buildCli(config: Config = loadConfig()): Command {
     .argument('<files...>', 'CSV files as published (any order: locations are imported first)')
     .option('--territory', 'keep only projects located in the comuni of this metropolitan city')
     .action((files: string[], opts: { territory?: boolean }) =>
-      withDatabase(config, async (ctx) => {
+      withDatabase(config, async (ctx, handle) => {
         // On a fresh database: the territory (for --territory) and the PNRR codes (to resolve them).
-        const { admin } = await prepareDeployment(ctx, config);
+        const { admin } = await handle.exclusively(() => prepareDeployment(ctx, config));
         if (admin) console.log(adminBanner(admin));
         await importFiles(ctx, files, opts.territory ? 'territory' : 'all');
       }),
@@ -196,6 +202,11 @@ export async function runCli(argv: string[]): Promise<void> {
     if (error instanceof DomainError) {
       console.error(`metroplan: ${error.message}`);
       process.exitCode = 2;
+      return;
+    }
+    if (error instanceof DatabaseInUse) {
+      console.error(`metroplan: ${error.message}`);
+      process.exitCode = 1;
       return;
     }
     throw error;

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -146,5 +146,47 @@ describe('metroplan CLI on a fresh database', { timeout: 120_000 }, () => {
     );
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toContain("option '--role <role>' argument 'boss' is invalid");
+  });
+});
+
+describe('two processes on one database', { timeout: 240_000 }, () => {
+  // PGlite belongs to one process: a lock file beside its directory. PostgreSQL is shared: two
+  // processes starting on a fresh database take turns to migrate and set it up.
+  it('lets one process at a time prepare the database, and says which holds an embedded one', async () => {
+    if (onPostgres) {
+      const fresh = uniqueName('metroplan_cli_twice');
+      await adminQuery(`CREATE DATABASE ${fresh}`);
+      try {
+        const both = { ...env, DATABASE_URL: urlForDatabase(serverUrl(), fresh) };
+        const file = path.resolve('reference-data/pnrr/PNRR_Soggetti_MI_validati_2023-02.csv');
+        const runs = await Promise.all(
+          [1, 2].map(() =>
+            run(process.execPath, [bin, 'import', 'pnrr', file], { env: both }).then(
+              () => 0,
+              (error: { code: number; stderr: string }) => error.stderr,
+            ),
+          ),
+        );
+        // Both ran: one created the rows, the other found them unchanged.
+        expect(runs).toEqual([0, 0]);
+      } finally {
+        await adminQuery(`DROP DATABASE IF EXISTS ${fresh} WITH (FORCE)`);
+      }
+      return;
+    }
+    const lockFile = path.join(dataDir, 'pglite.lock');
+    // A live process (this one) holds the database.
+    writeFileSync(lockFile, String(process.pid));
+    const refused = await metroplan('user', 'list');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`is in use by another Metroplan process (pid ${process.pid})`);
+    expect(refused.stderr).not.toContain('    at ');
+    expect(readFileSync(lockFile, 'utf8')).toBe(String(process.pid));
+    // A process that has ended left its lock: the next one takes it and gives it back.
+    const ended = spawnSync(process.execPath, ['-e', '0']);
+    writeFileSync(lockFile, String(ended.pid));
+    const taken = await metroplan('user', 'list');
+    expect(taken.code).toBe(0);
+    expect(existsSync(lockFile)).toBe(false);
   });
 });
