@@ -158,6 +158,26 @@ describe('password guessing', () => {
   });
 });
 
+describe('wrong logins from one address', () => {
+  it('counts only the wrong ones, and says how long to wait once they are used up', async () => {
+    const small = await startTestApp({ loginAttemptsPerAddress: 2 });
+    try {
+      const user = await makeUser(small, 'participant');
+      const agent = await browser(small);
+      // Three right logins: an office behind one address is not slowed down.
+      for (let i = 0; i < 3; i++)
+        expect((await logIn(agent, user.email, testPassword)).statusCode).toBe(200);
+      expect((await logIn(agent, 'nobody@example.it', 'wrong one')).statusCode).toBe(401);
+      expect((await logIn(agent, 'nobody@example.it', 'wrong two')).statusCode).toBe(401);
+      const refused = await logIn(agent, user.email, testPassword);
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(200);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe('who may do what', () => {
   it('refuses a comune referent editing another comune with 403 and changes nothing', async () => {
     const { agent } = await asRole(t, 'comune_referent', { comuneCode: '015002' });

@@ -17,11 +17,18 @@ export interface TestApp {
 }
 
 /** The real app on its own copy of the seeded database, driven through HTTP inject. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(
+  options: { loginAttemptsPerAddress?: number } = {},
+): Promise<TestApp> {
   const handle = await openTestDatabase(inject('databaseTemplate'));
   const app = await buildApp({
     db: handle.db,
-    config: { sessionTtlHours: 12, trustProxy: false, webRoot: '/nonexistent-web-root' },
+    config: {
+      sessionTtlHours: 12,
+      trustProxy: false,
+      webRoot: '/nonexistent-web-root',
+      ...options,
+    },
   });
   await app.ready();
   return {

@@ -107,6 +107,20 @@ describe('read cache', () => {
   });
 });
 
+describe('counting only wrong logins', () => {
+  it('tells when an address has used up its attempts, and how long to wait', () => {
+    const throttle = new Throttle(2, 60_000);
+    expect(throttle.exhausted('ip', 0)).toBe(false);
+    throttle.count('ip', 0);
+    throttle.count('ip', 10_000);
+    expect(throttle.exhausted('ip', 20_000)).toBe(true);
+    expect(throttle.exhausted('other', 20_000)).toBe(false);
+    // The first attempt leaves the window at 60 s: 40 s from 20 s.
+    expect(throttle.secondsToWait('ip', 20_000)).toBe(40);
+    expect(throttle.exhausted('ip', 60_000)).toBe(false);
+  });
+});
+
 describe('configuration of the login throttle', () => {
   it('reads the attempts per address from the environment, 30 by default', () => {
     expect(loadConfig({}).loginAttemptsPerAddress).toBe(30);

@@ -4,12 +4,31 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 const params = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
 const keyLength = 32;
 
-function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, keyLength, options, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
-  );
+/**
+ * How many hashes run at once. scrypt runs on libuv's pool of four threads, which also reads the
+ * files the server sends: twenty logins at once held all four, and the web page and its scripts
+ * waited up to a minute behind them. Two at a time leave two threads for the files; the other
+ * logins wait their turn.
+ */
+const concurrentHashes = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  if (running < concurrentHashes) running++;
+  // A finished hash hands its place to the next in line (release), so never more than two run.
+  else await new Promise<void>((resolve) => waiting.push(resolve));
+  try {
+    return await new Promise((resolve, reject) =>
+      scrypt(password.normalize('NFKC'), salt, keyLength, options, (err, key) =>
+        err ? reject(err) : resolve(key),
+      ),
+    );
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
 }
 
 /** Format: scrypt$N$r$p$salt$hash (base64url), so parameters can be raised later. */

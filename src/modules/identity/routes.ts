@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { TooMany } from '../../domain/errors.ts';
+import { DomainError, TooMany } from '../../domain/errors.ts';
 import type { App, AppServices } from '../../server/app.ts';
 import { clearSessionCookies, ensureCsrfCookie, setSessionCookies } from '../../server/auth.ts';
 import { NoContent } from '../../server/schemas.ts';
@@ -43,14 +43,22 @@ export function identityRoutes(
       },
     },
     async (request, reply) => {
-      if (!loginThrottle.allow(request.ip))
-        throw TooMany('Too many login attempts from your address: wait a few minutes.');
+      // Wrong passwords count against the address, right ones do not: an office behind one
+      // address logs in all morning, a guesser is slowed down.
+      if (loginThrottle.exhausted(request.ip)) {
+        reply.header('retry-after', String(loginThrottle.secondsToWait(request.ip)));
+        throw TooMany('Too many wrong logins from your address: wait a few minutes.');
+      }
       const { token, user, expiresAt } = await logIn(ctx, request.actor, {
         email: request.body.email,
         password: request.body.password,
         previousToken: request.cookies.metroplan_sid,
         userAgent: request.headers['user-agent'],
         ttlHours: sessionTtlHours,
+      }).catch((error: unknown) => {
+        if (error instanceof DomainError && error.kind === 'unauthenticated')
+          loginThrottle.count(request.ip);
+        throw error;
       });
       setSessionCookies(request, reply, token, expiresAt);
       reply.header('cache-control', 'no-store');

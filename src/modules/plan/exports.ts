@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { TDocumentDefinitions, Content } from 'pdfmake/interfaces';
 import { plainText } from '../../domain/richText.ts';
@@ -12,11 +13,14 @@ const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake') as {
   setFonts(fonts: unknown): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (path: string) => boolean): void;
   createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
 };
 pdfmake.setFonts(require('pdfmake/fonts/Roboto.js'));
-// A plan export never fetches anything from the network.
+// A plan export never fetches anything from the network, and reads no file but pdfmake's fonts.
 pdfmake.setUrlAccessPolicy(() => false);
+const fontsDir = path.dirname(require.resolve('pdfmake/fonts/Roboto.js'));
+pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontsDir + path.sep));
 
 export type ExportFormat = 'json' | 'xlsx' | 'pdf';
 
