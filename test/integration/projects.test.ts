@@ -866,32 +866,26 @@ describe('projects entered by hand', () => {
       endPlanned: '2026-12-31',
       startActual: null,
     });
+    const patch = (changes: Record<string, unknown>) =>
+      officer.request({
+        method: 'PATCH',
+        url: `/api/v1/projects/${project.id}`,
+        payload: { version: project.version, ...changes },
+      });
     // The planned start stored and a planned end sent: the end comes first.
-    const early = await officer.request({
-      method: 'PATCH',
-      url: `/api/v1/projects/${project.id}`,
-      payload: { version: project.version, endPlanned: '2024-12-31' },
-    });
+    const early = await patch({ endPlanned: '2024-12-31' });
     expect(early.statusCode).toBe(422);
     expect(early.json().violations[0]).toMatchObject({
       field: 'body.endPlanned',
       code: 'endBeforeStart',
     });
-    const notADay = await officer.request({
-      method: 'PATCH',
-      url: `/api/v1/projects/${project.id}`,
-      payload: { version: project.version, startActual: '2025-02-30' },
-    });
+    const notADay = await patch({ startActual: '2025-02-30' });
     expect(notADay.statusCode).toBe(400);
     expect(notADay.json().violations[0]).toMatchObject({
       field: 'body.startActual',
       code: 'format',
     });
-    const started = await officer.request({
-      method: 'PATCH',
-      url: `/api/v1/projects/${project.id}`,
-      payload: { version: project.version, startActual: '2025-04-14', progress: null },
-    });
+    const started = await patch({ startActual: '2025-04-14', progress: null });
     expect(started.statusCode).toBe(200);
     expect(started.json()).toMatchObject({
       startActual: '2025-04-14',
