@@ -294,6 +294,12 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     expect(pathOf(page)).toMatch(
       /^\/piano\/psttm-2022-2024\/versioni\/\d+\/azioni\/[0-9a-f-]{36}$/,
     );
+    // And the action's page shows the project that serves it, back the other way.
+    const serving = page.getByTestId('action-projects');
+    await serving.getByRole('link', { name: projectTitle }).waitFor();
+    expect(await page.getByTestId('action-projects-total').innerText()).toMatch(
+      /^1 progetto collegato, .+ di PNRR\.$/,
+    );
     expect(errors).toEqual([]);
   });
 

@@ -17,6 +17,7 @@ import { VersionGate, type VersionContext } from './versionRoute.tsx';
 import { itemPath, versionPath } from './versionRules.ts';
 import { VersionSelect } from './VersionSelect.tsx';
 import './plan.css';
+import { ActionProjects } from '../projects/ActionProjects.tsx';
 
 /** `/piano/:slug/versioni/:number/obiettivi/:key` (and `/azioni/:key`): one goal or action. */
 export default function ItemPage() {
@@ -110,6 +111,7 @@ function ItemView({ plan, version, item }: VersionContext & { item: ItemDetail }
             )}
           </section>
           <Relatives plan={plan} version={version} item={item} />
+          {item.kind === 'action' ? <ActionProjects actionKey={item.key} /> : null}
         </div>
         <div className="col-12 col-lg-5">
           <section aria-labelledby="item-classification">
