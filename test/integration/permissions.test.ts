@@ -101,8 +101,9 @@ async function comuneEdit(code: string, changes: Record<string, unknown>): Promi
   return { method: 'PATCH', url: `/api/v1/comuni/${code}`, payload: { version, ...changes } };
 }
 
+// Names of their own too: two zones of one name are refused.
 const freshZone = () =>
-  createZone(t.ctx, systemActor, { id: unique('zona-prova'), name: 'Zona di prova' });
+  createZone(t.ctx, systemActor, { id: unique('zona-prova'), name: unique('Zona di prova') });
 
 async function draftPlan() {
   const plan = await createPlan(t.ctx, systemActor, {
@@ -211,7 +212,7 @@ const territory: Scenario[] = [
     request: () => ({
       method: 'POST',
       url: '/api/v1/zones',
-      payload: { id: unique('zona-nuova'), name: 'Nuova zona' },
+      payload: { id: unique('zona-nuova'), name: unique('Nuova zona') },
     }),
   },
   {
@@ -220,7 +221,7 @@ const territory: Scenario[] = [
     expected: admins,
     request: async () => {
       const zone = await freshZone();
-      const payload = { version: zone.version, name: 'Rinominata' };
+      const payload = { version: zone.version, name: unique('Rinominata') };
       return { method: 'PATCH', url: `/api/v1/zones/${zone.id}`, payload };
     },
   },
