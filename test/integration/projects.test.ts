@@ -39,6 +39,14 @@ async function upload(agent: Agent, body: Buffer | string, query = '') {
   });
 }
 
+/** The whole view of the project a CUP names, as its page reads it. */
+async function projectByCup(cup: string) {
+  const page = (await t.app.inject({ method: 'GET', url: `/api/v1/projects?q=${cup}` })).json();
+  return (
+    await t.app.inject({ method: 'GET', url: `/api/v1/projects/${page.items[0].id}` })
+  ).json();
+}
+
 async function counts() {
   const projects = (
     await t.app.inject({ method: 'GET', url: '/api/v1/projects?pageSize=1' })
@@ -274,12 +282,7 @@ describe('the national releases of 2026', () => {
     expect(report.rejectedRows[0]!.reasons).toEqual([
       'Data Inizio Progetto Prevista "31/09/2024" is not a dd/mm/yyyy date',
     ]);
-    const page = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/projects?q=J99B26000000001' })
-    ).json();
-    const view = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/projects/${page.items[0].id}` })
-    ).json();
+    const view = await projectByCup('J99B26000000001');
     expect(view).toMatchObject({
       cupStatus: 'ATTIVO',
       progress: 'In corso',
@@ -300,12 +303,7 @@ describe('the national releases of 2026', () => {
   it('reads the payments with a decimal comma, as the official file writes them', async () => {
     const report = await importText('PNRR_Pagamenti_di_Progetto.csv', pagamenti);
     expect(report).toMatchObject({ kind: 'pagamenti', created: 1, rejected: 0 });
-    const page = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/projects?q=J99B26000000001' })
-    ).json();
-    const view = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/projects/${page.items[0].id}` })
-    ).json();
+    const view = await projectByCup('J99B26000000001');
     expect(view.payments).toMatchObject({
       paidTotal: 1395000,
       paidPnrr: 1234567.89,
@@ -799,12 +797,7 @@ describe('projects entered by hand', () => {
   });
 
   it('refuses to edit an imported project except its org unit', async () => {
-    const page = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/projects?q=B11C22000950006' })
-    ).json();
-    const project = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/projects/${page.items[0].id}` })
-    ).json();
+    const project = await projectByCup('B11C22000950006');
     const res = await officer.request({
       method: 'PATCH',
       url: `/api/v1/projects/${project.id}`,
@@ -913,12 +906,7 @@ describe('payments and indicators of the 2025 releases', () => {
     });
     expect(indicators).toMatchObject({ kind: 'indicatori', rowsRead: 3036 });
     expect(indicators.rejected).toBeLessThan(10);
-    const page = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/projects?q=B11C22000950006' })
-    ).json();
-    const project = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/projects/${page.items[0].id}` })
-    ).json();
+    const project = await projectByCup('B11C22000950006');
     expect(project.payments).toMatchObject({
       paidTotal: 121992,
       paidPnrr: 121992,
