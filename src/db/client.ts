@@ -49,10 +49,21 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       const holder = await pool.connect();
       try {
         await holder.query(`SELECT pg_advisory_lock(hashtext('metroplan.deployment'))`);
+      } catch (error) {
+        holder.release(true);
+        throw error;
+      }
+      try {
         return await work();
       } finally {
-        await holder.query(`SELECT pg_advisory_unlock(hashtext('metroplan.deployment'))`);
-        holder.release();
+        // A connection that cannot unlock is closed instead: its session's lock goes with it.
+        const unlocked = await holder
+          .query(`SELECT pg_advisory_unlock(hashtext('metroplan.deployment'))`)
+          .then(
+            () => true,
+            () => false,
+          );
+        holder.release(!unlocked);
       }
     };
     return {

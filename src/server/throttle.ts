@@ -10,12 +10,6 @@ export class Throttle {
     private readonly windowMs: number,
   ) {}
 
-  /** Counts one attempt; false when the key is over its limit. */
-  allow(key: string, now = Date.now()): boolean {
-    this.count(key, now);
-    return this.recent(key, now).length <= this.limit;
-  }
-
   /** Whether the key has used up its attempts, without counting one. */
   exhausted(key: string, now = Date.now()): boolean {
     return this.recent(key, now).length >= this.limit;

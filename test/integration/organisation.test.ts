@@ -191,9 +191,20 @@ describe('the org chart', () => {
       parentId: parent.id,
     });
     expect(below.parentId).toBe(parent.id);
-    await editUnit(first.id, { version: first.version, archived: true });
+    const archived = await editUnit(first.id, { version: first.version, archived: true });
     const again = await createUnit({ kind: 'settore', name: 'Settore Strade', code: 'MOB' });
     expect(again.code).toBe('MOB');
+    // An archived unit clashes with nothing while it stays archived, and again once restored.
+    const renamed = await editUnit(first.id, {
+      version: archived.json().version,
+      name: 'Settore Strade',
+    });
+    expect(renamed.statusCode).toBe(200);
+    const restored = await editUnit(first.id, {
+      version: renamed.json().version,
+      archived: false,
+    });
+    expect(restored.json()).toMatchObject({ code: 'orgUnitCodeExists' });
   });
 
   it('refuses a stale save with 409 and keeps the newer value', async () => {

@@ -62,11 +62,13 @@ describe('validation violations', () => {
 describe('login throttle', () => {
   it('allows up to the limit within the window, then refuses, then forgets', () => {
     const throttle = new Throttle(2, 1000);
-    expect(throttle.allow('ip', 0)).toBe(true);
-    expect(throttle.allow('ip', 10)).toBe(true);
-    expect(throttle.allow('ip', 20)).toBe(false);
-    expect(throttle.allow('other', 20)).toBe(true);
-    expect(throttle.allow('ip', 2000)).toBe(true);
+    expect(throttle.exhausted('ip', 0)).toBe(false);
+    throttle.count('ip', 0);
+    expect(throttle.exhausted('ip', 10)).toBe(false);
+    throttle.count('ip', 10);
+    expect(throttle.exhausted('ip', 20)).toBe(true);
+    expect(throttle.exhausted('other', 20)).toBe(false);
+    expect(throttle.exhausted('ip', 2000)).toBe(false);
   });
 });
 

@@ -116,7 +116,8 @@ export async function updateOrgUnit(
   const current = await repo.findOrgUnit(ctx.db, id);
   if (!current) throw NotFound('Org unit', id);
   await checkParent(ctx, id, changes.parentId);
-  if (changes.archived !== true)
+  // Only active units clash: one that is (or stays) archived may keep any name.
+  if (!(changes.archived ?? current.archivedAt !== null))
     await refuseClash(
       ctx,
       {

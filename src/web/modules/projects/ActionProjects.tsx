@@ -27,18 +27,24 @@ export function ActionProjects({ actionKey }: { actionKey: string }) {
       {items.length > 0 ? (
         <>
           <p className="mb-2" data-testid="action-projects-total">
-            {t('projects.links.actionProjectsTotal', {
-              count: links.data!.total,
-              amount: money.eur(total),
-            })}
+            {/* A sum over the listed projects only would understate a longer list. */}
+            {links.data!.total > items.length
+              ? t('projects.links.actionProjectsFirst', {
+                  count: links.data!.total,
+                  shown: items.length,
+                })
+              : t('projects.links.actionProjectsTotal', {
+                  count: links.data!.total,
+                  amount: money.eur(total),
+                })}
           </p>
           <ul className="mp-linked-actions" data-testid="action-projects">
             {items.map((link) => (
               <li key={link.projectId}>
                 <Link to={`/progetti/${link.projectId}`}>{link.projectTitle}</Link>
                 <span className="d-block small">
-                  CUP <code>{link.cup}</code> · {t('projects.fields.fundingPnrr')}{' '}
-                  {money.eur(link.fundingPnrr)}
+                  {t('projects.fields.cup')} <code>{link.cup}</code> ·{' '}
+                  {t('projects.fields.fundingPnrr')} {money.eur(link.fundingPnrr)}
                 </span>
               </li>
             ))}
