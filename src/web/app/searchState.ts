@@ -20,8 +20,10 @@ export function useSearchState<K extends string>(
   const update = useCallback(
     (patch: Partial<Record<K, string>>) => {
       setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
+        () => {
+          // From the address as it is now, not as the last render saw it: react-router hands the
+          // updater the rendered params, so two quick changes (a band, then a sort) lost the first.
+          const next = new URLSearchParams(window.location.search);
           for (const [key, value] of Object.entries(patch) as [K, string | undefined][]) {
             if (value === undefined || value === '' || value === defaults[key]) next.delete(key);
             else next.set(key, value);
