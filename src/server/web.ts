@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { isClientPage } from './clientSections.ts';
 import { sendProblem } from './problem.ts';
 
 /**
  * Serves the built web client: hashed assets cached for a year, index.html never cached, and
- * index.html for any other GET outside /api so that client-side routes survive a reload.
+ * index.html for any other GET outside /api so that client-side routes survive a reload: with 200
+ * under the client's sections, with 404 elsewhere (the client then shows its "page not found").
  */
 export async function registerWeb(app: FastifyInstance, webRoot: string): Promise<void> {
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
@@ -45,6 +47,7 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
         .type('text/plain; charset=utf-8')
         .send('The web client is not built: run `npm run build` (npm start does it for you).');
     reply.header('cache-control', 'no-cache');
+    if (!isClientPage(url)) reply.code(404);
     return reply.sendFile('index.html');
   });
 }

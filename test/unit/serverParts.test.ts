@@ -162,4 +162,27 @@ describe('the built web client', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('answers 404 outside the pages of the client, with the client to say so', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'metroplan-web-'));
+    try {
+      writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Metroplan</title>');
+      const app = Fastify();
+      await registerWeb(app, root);
+      const status = async (url: string) => {
+        const res = await app.inject({ url });
+        expect(res.body).toContain('<title>Metroplan</title>');
+        return res.statusCode;
+      };
+      expect(await status('/')).toBe(200);
+      expect(await status('/comuni/015146')).toBe(200);
+      expect(await status('/piano/psttm/versioni/1/matrice?x=1')).toBe(200);
+      expect(await status('/nowhere')).toBe(404);
+      expect(await status('/comunis')).toBe(404);
+      expect(await status('/%70rogetti')).toBe(200);
+      await app.close();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { isApiError } from './api.ts';
-import { router } from './router.tsx';
+import { router } from './router.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireRole } from '../identity/RequireRole.tsx';
 
-// Each page is its own chunk, as in app/router.tsx.
+// Each page is its own chunk, as in app/routes.tsx.
 const PlansPage = lazy(() => import('./PlansPage.tsx'));
 const PlanRedirect = lazy(() => import('./PlanRedirect.tsx'));
 const ComparePage = lazy(() => import('./ComparePage.tsx'));

@@ -3,7 +3,7 @@ import type { RouteObject } from 'react-router';
 import { RequireRole } from '../identity/RequireRole.tsx';
 import { pnrrRoles } from './policy.ts';
 
-// Each page is its own chunk, as in app/router.tsx.
+// Each page is its own chunk, as in app/routes.tsx.
 const ProjectsPage = lazy(() => import('./ProjectsPage.tsx'));
 const ProjectPage = lazy(() => import('./ProjectPage.tsx'));
 const ProjectEditPage = lazy(() => import('./ProjectEditPage.tsx'));

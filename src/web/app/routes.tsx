@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { adminRoles } from '../modules/identity/policy.ts';
 import { RequireRole } from '../modules/identity/RequireRole.tsx';
 import { planRoutes } from '../modules/plan/routes.tsx';
@@ -23,7 +23,11 @@ const ZonesAdminPage = lazy(() => import('../modules/admin/ZonesAdminPage.tsx'))
 const AuditPage = lazy(() => import('../modules/admin/AuditPage.tsx'));
 const AdminIndex = lazy(() => import('../modules/admin/AdminIndex.tsx'));
 
-export const router = createBrowserRouter([
+/**
+ * The client's routes (`router.ts` serves them). A new first segment must also be named in
+ * `src/server/clientSections.ts`, or its pages are sent with a 404 status.
+ */
+export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
@@ -80,4 +84,4 @@ export const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
