@@ -32,6 +32,7 @@ import {
   sendFrameworkProblem,
 } from './problem.ts';
 import { ReadCache } from './readCache.ts';
+import { Turns } from './turns.ts';
 import { registerWeb } from './web.ts';
 
 export type App = FastifyInstance<
@@ -47,6 +48,8 @@ export interface AppOptions {
   config: Pick<Config, 'sessionTtlHours' | 'trustProxy' | 'webRoot'> &
     Partial<Pick<Config, 'loginAttemptsPerAddress'>>;
   logger?: boolean | { level: string };
+  /** How many exports (spreadsheets, PDFs) are prepared at once, and how many wait: 2 and 16. */
+  exportTurns?: { running: number; waiting: number };
 }
 
 export interface AppServices {
@@ -54,6 +57,8 @@ export interface AppServices {
   territoryCache: ReadCache;
   sessionTtlHours: number;
   loginAttemptsPerAddress: number;
+  /** Exports take turns: each holds the CPU while its file is written (see `Turns`). */
+  exportTurns: Turns;
 }
 
 /**
@@ -96,6 +101,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     territoryCache,
     sessionTtlHours: options.config.sessionTtlHours,
     loginAttemptsPerAddress: options.config.loginAttemptsPerAddress ?? 30,
+    exportTurns: new Turns(
+      options.exportTurns?.running ?? 2,
+      options.exportTurns?.waiting ?? 16,
+      'Exports',
+    ),
   };
 
   app.addSchema(ProblemSchema);

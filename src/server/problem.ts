@@ -163,6 +163,8 @@ export function violationsOf(errors: AjvError[], context: string): Violation[] {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof DomainError) {
+      if (error.kind === 'too-many' && typeof error.params?.retryAfter === 'number')
+        reply.header('retry-after', String(error.params.retryAfter));
       return sendProblem(reply, statusOfKind[error.kind], error.message, error.violations, error);
     }
     if (error.validation) {

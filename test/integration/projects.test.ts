@@ -6,6 +6,7 @@ import {
   type ProjectToAllocate,
 } from '../../src/domain/allocation.ts';
 import { systemActor } from '../../src/domain/roles.ts';
+import { buildApp } from '../../src/server/app.ts';
 import { allocationByPlace, allocationRows } from '../../src/modules/projects/repo.ts';
 import { importPnrrFile } from '../../src/modules/projects/import/importFile.ts';
 import { localizzazioniRows } from '../../src/modules/projects/import/localizzazioni.ts';
@@ -717,6 +718,35 @@ describe('matching by PNRR measure', () => {
 });
 
 describe('exports of the filtered projects', () => {
+  it('takes turns: beyond those running and waiting, an export is refused with when to retry', async () => {
+    // One at a time and none waiting, on the same database: of four at once, one runs.
+    const narrow = await buildApp({
+      db: t.ctx.db,
+      config: { sessionTtlHours: 12, trustProxy: false, webRoot: '/nonexistent-web-root' },
+      exportTurns: { running: 1, waiting: 0 },
+    });
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          narrow.inject({ method: 'GET', url: '/api/v1/projects/export?format=xlsx' }),
+        ),
+      );
+      const refused = answers.filter((a) => a.statusCode === 429);
+      expect(answers.filter((a) => a.statusCode === 200).length).toBeGreaterThanOrEqual(1);
+      expect(refused.length).toBeGreaterThanOrEqual(1);
+      expect(refused[0]!.headers['retry-after']).toBe('5');
+      expect(refused[0]!.json().detail).toContain('Exports are busy');
+      // Once they are done, the next one runs.
+      const later = await narrow.inject({
+        method: 'GET',
+        url: '/api/v1/projects/export?format=csv',
+      });
+      expect(later.statusCode).toBe(200);
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it('downloads CSV with a BOM, semicolons and one row per project', async () => {
     const res = await t.app.inject({
       method: 'GET',

@@ -18,8 +18,12 @@ export interface TestApp {
 
 /** The real app on its own copy of the seeded database, driven through HTTP inject. */
 export async function startTestApp(
-  options: { loginAttemptsPerAddress?: number } = {},
+  options: {
+    loginAttemptsPerAddress?: number;
+    exportTurns?: { running: number; waiting: number };
+  } = {},
 ): Promise<TestApp> {
+  const { exportTurns, ...config } = options;
   const handle = await openTestDatabase(inject('databaseTemplate'));
   const app = await buildApp({
     db: handle.db,
@@ -27,8 +31,9 @@ export async function startTestApp(
       sessionTtlHours: 12,
       trustProxy: false,
       webRoot: '/nonexistent-web-root',
-      ...options,
+      ...config,
     },
+    ...(exportTurns && { exportTurns }),
   });
   await app.ready();
   return {

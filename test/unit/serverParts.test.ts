@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { violationsOf } from '../../src/server/problem.ts';
 import { ReadCache } from '../../src/server/readCache.ts';
 import { Throttle } from '../../src/server/throttle.ts';
+import { Turns } from '../../src/server/turns.ts';
 import { registerWeb } from '../../src/server/web.ts';
 
 describe('validation violations', () => {
@@ -184,5 +185,42 @@ describe('the built web client', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('work that takes turns', () => {
+  it('runs so many at once, queues the next in order, and refuses the rest at once', async () => {
+    const turns = new Turns(2, 1, 'Exports');
+    const started: number[] = [];
+    const finish: (() => void)[] = [];
+    const task = (n: number) => () =>
+      new Promise<number>((resolve) => {
+        started.push(n);
+        finish[n] = () => resolve(n);
+      });
+    const runs = [1, 2, 3].map((n) => turns.run(task(n)));
+    await expect(turns.run(task(4))).rejects.toMatchObject({
+      kind: 'too-many',
+      params: { retryAfter: 5 },
+    });
+    await Promise.resolve();
+    expect(started).toEqual([1, 2]);
+    expect(turns.load).toEqual({ running: 2, waiting: 1 });
+    finish[2]!();
+    expect(await runs[1]).toBe(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([1, 2, 3]);
+    expect(turns.load).toEqual({ running: 2, waiting: 0 });
+    finish[1]!();
+    finish[3]!();
+    expect(await Promise.all(runs)).toEqual([1, 2, 3]);
+    expect(turns.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('hands the place on when a task fails', async () => {
+    const turns = new Turns(1);
+    await expect(turns.run(() => Promise.reject(new Error('broken')))).rejects.toThrow('broken');
+    expect(await turns.run(() => Promise.resolve('next'))).toBe('next');
+    expect(turns.load).toEqual({ running: 0, waiting: 0 });
   });
 });

@@ -1,35 +1,27 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { Turns } from '../../server/turns.ts';
 
 // OWASP's scrypt floor (N=2^17, r=8, p=1); 128 MiB of memory per hash is why maxmem is raised.
 const params = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
 const keyLength = 32;
 
 /**
- * How many hashes run at once. scrypt runs on libuv's pool of four threads, which also reads the
- * files the server sends: twenty logins at once held all four, and the web page and its scripts
- * waited up to a minute behind them. Two at a time leave two threads for the files; the other
- * logins wait their turn.
+ * Hashes take turns, two at a time. scrypt runs on libuv's pool of four threads, which also reads
+ * the files the server sends: twenty logins at once held all four, and the web page and its
+ * scripts waited up to a minute behind them. Two at a time leave two threads for the files; the
+ * other logins wait their turn.
  */
-const concurrentHashes = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
+const hashing = new Turns(2);
 
-async function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  if (running < concurrentHashes) running++;
-  // A finished hash hands its place to the next in line (release), so never more than two run.
-  else await new Promise<void>((resolve) => waiting.push(resolve));
-  try {
-    return await new Promise((resolve, reject) =>
-      scrypt(password.normalize('NFKC'), salt, keyLength, options, (err, key) =>
-        err ? reject(err) : resolve(key),
+const derive = (password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> =>
+  hashing.run(
+    () =>
+      new Promise((resolve, reject) =>
+        scrypt(password.normalize('NFKC'), salt, keyLength, options, (err, key) =>
+          err ? reject(err) : resolve(key),
+        ),
       ),
-    );
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  }
-}
+  );
 
 /** Format: scrypt$N$r$p$salt$hash (base64url), so parameters can be raised later. */
 export async function hashPassword(password: string): Promise<string> {

@@ -10,7 +10,7 @@ import * as s from './schemas.ts';
 const write = { security: [{ session: [], csrf: [] }] };
 const tags = ['plan'];
 
-export function planExportRoutes(app: App, { ctx }: AppServices): void {
+export function planExportRoutes(app: App, { ctx, exportTurns }: AppServices): void {
   app.get(
     '/plan-versions/:versionId/export',
     {
@@ -25,11 +25,8 @@ export function planExportRoutes(app: App, { ctx }: AppServices): void {
       },
     },
     async (request, reply) => {
-      const file = await exportVersion(
-        ctx,
-        request.actor,
-        request.params.versionId,
-        request.query.format,
+      const file = await exportTurns.run(() =>
+        exportVersion(ctx, request.actor, request.params.versionId, request.query.format),
       );
       return reply
         .type(file.contentType)

@@ -19,7 +19,7 @@ import {
   manualProps,
 } from './schemas.ts';
 
-export function projectRoutes(app: App, { ctx }: AppServices): void {
+export function projectRoutes(app: App, { ctx, exportTurns }: AppServices): void {
   const analyticsCache = new ReadCache(
     () => projectsRevision(ctx.db).then((r) => hashCode(r)),
     100,
@@ -114,7 +114,7 @@ export function projectRoutes(app: App, { ctx }: AppServices): void {
     },
     async (request, reply) => {
       const { format, ...query } = request.query;
-      const file = await exportProjects(ctx, query, format);
+      const file = await exportTurns.run(() => exportProjects(ctx, query, format));
       return reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename="${file.filename}"`)
