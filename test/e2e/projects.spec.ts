@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,9 +184,15 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     expect(new URL(page.url()).searchParams.get('comune')).toBe('015002');
     const csv = page.getByTestId('projects-export').getByRole('link', { name: 'CSV' });
     expect(await csv.getAttribute('href')).toBe('/api/v1/projects/export?comune=015002&format=csv');
-    const download = await page.request.get((await csv.getAttribute('href'))!);
-    expect(download.status()).toBe(200);
-    expect(download.headers()['content-type']).toContain('text/csv');
+    // The page fetches the file, then hands it to the browser under the server's name.
+    const [download] = await Promise.all([page.waitForEvent('download'), csv.click()]);
+    expect(download.suggestedFilename()).toMatch(/^progetti-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = readFileSync((await download.path())!);
+    // With its byte order mark, which tells Excel the file is UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^CUP;Codice Locale Progetto;/);
+    expect(lines).toHaveLength(14);
     await snap(page, 'projects-explorer');
 
     // The largest PNRR project of Abbiategrasso comes first; the visitor opens it.

@@ -232,6 +232,27 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/**
+ * Fetches a file the API prepares (an export) and hands it to the browser to save, under the name
+ * the server gives; a refusal is thrown as an {@link ApiError}, as `api` does.
+ */
+export async function download(url: string, signal?: AbortSignal): Promise<string> {
+  const response = await fetch(url, { credentials: 'same-origin', signal });
+  if (!response.ok) throw new ApiError(await toProblem(response));
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'metroplan-export';
+  const href = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click is handled.
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  return filename;
+}
+
 export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
 }

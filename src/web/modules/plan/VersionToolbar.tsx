@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { API_BASE } from '../../app/api.ts';
-import { Icon } from '../../ui/Icon.tsx';
+import { DownloadButton } from '../../ui/DownloadButton.tsx';
 import { exportFormats, type Plan, type VersionDetail } from './types.ts';
 import { versionPath } from './versionRules.ts';
 
@@ -12,16 +12,13 @@ export function VersionToolbar({ plan, version }: { plan: Plan; version: Version
     <div className="mp-version-toolbar mp-no-print" role="group" aria-label={t('plan.toolbar')}>
       <span className="fw-semibold me-1">{t('plan.export.label')}</span>
       {exportFormats.map((format) => (
-        <a
+        <DownloadButton
           key={format}
-          className="btn btn-outline-primary btn-xs"
           href={`${API_BASE}/plan-versions/${version.id}/export?format=${format}`}
-          download
+          hint={t('plan.export.hint', { format })}
         >
-          <Icon name="download" size="xs" color="primary" className="me-1" />
           {format.toUpperCase()}
-          <span className="visually-hidden"> {t('plan.export.hint', { format })}</span>
-        </a>
+        </DownloadButton>
       ))}
       <Link
         className="btn btn-outline-primary btn-xs"

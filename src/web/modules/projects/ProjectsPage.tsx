@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { API_BASE, withQuery } from '../../app/api.ts';
 import { toPage, useSearchState } from '../../app/searchState.ts';
 import { useDocumentTitle } from '../../app/title.ts';
-import { Icon } from '../../ui/Icon.tsx';
+import { DownloadButton } from '../../ui/DownloadButton.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/QueryStates.tsx';
 import { useCurrentUser } from '../identity/hooks.ts';
@@ -101,7 +101,7 @@ export default function ProjectsPage() {
   );
 }
 
-/** Plain download links: the browser saves the file, with the filters in force. */
+/** Downloads of the projects the filters in force select. */
 function ExportLinks({ filter }: { filter: ProjectFilter }) {
   const { t } = useTranslation();
   return (
@@ -112,14 +112,9 @@ function ExportLinks({ filter }: { filter: ProjectFilter }) {
       <ul className="list-inline mb-0 d-flex flex-wrap gap-2" aria-labelledby="export-label">
         {exportFormats.map((format) => (
           <li key={format}>
-            <a
-              className="btn btn-outline-primary btn-xs"
-              href={withQuery(`${API_BASE}/projects/export`, { ...filter, format })}
-              download
-            >
-              <Icon name="download" size="sm" color="primary" className="me-1" />
+            <DownloadButton href={withQuery(`${API_BASE}/projects/export`, { ...filter, format })}>
               {t(`projects.export.${format}`)}
-            </a>
+            </DownloadButton>
           </li>
         ))}
       </ul>
