@@ -107,6 +107,7 @@ export const conflictCodes = [
   'orgUnitNameExists',
   'orgUnitCodeExists',
   'zoneNotEmpty',
+  'accountDisabled',
 ] as const;
 
 export type ConflictCode = (typeof conflictCodes)[number];
@@ -128,8 +129,8 @@ export class DomainError extends Error {
 
 export const Unauthenticated = (message = 'You must log in to do this.') =>
   new DomainError('unauthenticated', message);
-export const Forbidden = (message = 'You are not allowed to do this.') =>
-  new DomainError('forbidden', message);
+export const Forbidden = (message = 'You are not allowed to do this.', code?: ConflictCode) =>
+  new DomainError('forbidden', message, [], code);
 export const NotFound = (entity: string, id: string) =>
   new DomainError('not-found', `${entity} "${id}" does not exist.`);
 export const Conflict = (message: string, code: ConflictCode, params?: ViolationParams) =>

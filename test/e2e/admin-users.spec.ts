@@ -134,7 +134,8 @@ describe('The administrator manages accounts', () => {
     await snap(page, 'admin-reset-dialog');
     await dialog.getByRole('button', { name: 'Reimposta' }).click();
     await page.getByRole('heading', { name: /Password di .* reimpostata/ }).waitFor();
-    expect((await page.getByTestId('temporary-password').innerText()).length).toBeGreaterThan(0);
+    const temporaryPassword = await page.getByTestId('temporary-password').innerText();
+    expect(temporaryPassword.length).toBeGreaterThan(0);
 
     // Disabling through the edit form.
     await row.getByRole('button', { name: /Modifica/ }).click();
@@ -142,6 +143,15 @@ describe('The administrator manages accounts', () => {
     expect(await page.getByLabel('Account disattivato').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Salva' }).click();
     await expect.poll(() => row.innerText()).toContain('Disattivato');
+
+    // Its holder, with the right password, is told the account is disabled and by whom to turn.
+    const holder = await newVisitor(browser);
+    const email = /\S+@example\.it/.exec(await row.innerText())![0];
+    await holder.page.goto('/accedi');
+    await holder.page.getByLabel('Email').fill(email);
+    await holder.page.getByLabel('Password', { exact: true }).fill(temporaryPassword);
+    await holder.page.getByRole('button', { name: 'Accedi', exact: true }).click();
+    await holder.page.getByText('Questo account è disattivato.', { exact: false }).waitFor();
   });
 
   it('browses the activity log and opens the details of an entry', async () => {

@@ -105,8 +105,13 @@ describe('logging in and out', () => {
     });
     expect(disabled.json().disabled).toBe(true);
     const res = await logIn(await browser(t), user.email, testPassword);
-    expect(res.statusCode).toBe(401);
+    // The right password learns that the account is disabled; a wrong one learns nothing more.
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'accountDisabled' });
     expect(cookie(res, 'metroplan_sid')).toBeUndefined();
+    const wrong = await logIn(await browser(t), user.email, 'not the password');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().code).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Invalid, TooMany, Unauthenticated } from '../../domain/errors.ts';
+import { Forbidden, Invalid, TooMany, Unauthenticated } from '../../domain/errors.ts';
 import { passwordWeakness } from '../../domain/password.ts';
 import type { Actor, ActorUser } from '../../domain/roles.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -64,7 +64,12 @@ export async function logIn(
     );
     throw Unauthenticated('Wrong e-mail or password.');
   }
-  if (row.disabledAt) throw Unauthenticated('This account is disabled.');
+  // Said only to who knows the password: a wrong one is told no more than for an unknown e-mail.
+  if (row.disabledAt)
+    throw Forbidden(
+      'This account is disabled: ask the system administrator to enable it.',
+      'accountDisabled',
+    );
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + input.ttlHours * 3_600_000);

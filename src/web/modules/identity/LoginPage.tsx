@@ -68,6 +68,10 @@ export default function LoginPage() {
         <Alert fade={false} color="danger">
           {t('auth.wrongCredentials')}
         </Alert>
+      ) : isApiError(failure, 403) && failure.problem.code === 'accountDisabled' ? (
+        <Alert fade={false} color="danger">
+          {t('auth.accountDisabled')}
+        </Alert>
       ) : isApiError(failure, 429) ? (
         <Alert fade={false} color="danger">
           {t('auth.lockedOut')}
