@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asRole, browser, startTestApp, type Agent, type TestApp } from '../support/testApp.ts';
@@ -235,5 +237,81 @@ describe('the org chart', () => {
       },
     });
     expectViolation(res, 422, 'body.orgUnitIds');
+  });
+});
+
+describe('names and codes kept apart by the database too', () => {
+  it('lets one of several units created at the same instant with one code through, and says why to the others', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        admin.request({
+          method: 'POST',
+          url: '/api/v1/org-units',
+          payload: { kind: 'settore', name: `Settore concorrente ${i}`, code: 'CONC' },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const refused of answers.filter((a) => a.statusCode === 409))
+      expect(refused.json()).toMatchObject({ code: 'orgUnitCodeExists', params: { code: 'CONC' } });
+  });
+
+  it('lets one of several zones created at the same instant with one name through', async () => {
+    const { agent } = await asRole(t, 'plan_admin');
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        agent.request({
+          method: 'POST',
+          url: '/api/v1/zones',
+          payload: { id: `zona-gemella-${i}`, name: i % 2 ? 'Zona Gemella' : ' zona gemella' },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    for (const refused of answers.filter((a) => a.statusCode === 409))
+      expect(refused.json()).toMatchObject({ code: 'zoneNameExists' });
+  });
+
+  it('tells apart, when migrating, the duplicates stored before the indexes existed', async () => {
+    const fresh = await startTestApp();
+    try {
+      const run = (text: string) => fresh.handle.db.execute(sql.raw(text));
+      for (const index of ['zones_name_unique', 'org_units_code_unique', 'org_units_name_unique'])
+        await run(`DROP INDEX ${index}`);
+      await run(`INSERT INTO zones (id, name, created_at) VALUES
+                   ('doppia-a', 'Zona doppia', now() - interval '2 days'),
+                   ('doppia-b', 'ZONA DOPPIA ', now() - interval '1 day')`);
+      await run(`INSERT INTO org_units (kind, name, code, created_at) VALUES
+                   ('settore', 'Settore Uno', 'DUP', now() - interval '2 days'),
+                   ('settore', 'Settore Due', 'dup', now() - interval '1 day'),
+                   ('settore', 'settore uno', NULL, now())`);
+      const migration = readFileSync(
+        new URL('../../src/db/migrations/0012_unique_names.sql', import.meta.url),
+        'utf8',
+      );
+      for (const statement of migration.split('--> statement-breakpoint')) await run(statement);
+      const rows = async (text: string) =>
+        ((await run(text)) as unknown as { rows: Record<string, string | null>[] }).rows;
+      expect(await rows(`SELECT id, name FROM zones WHERE id LIKE 'doppia-%' ORDER BY id`)).toEqual(
+        [
+          { id: 'doppia-a', name: 'Zona doppia' },
+          { id: 'doppia-b', name: 'ZONA DOPPIA  (doppia-b)' },
+        ],
+      );
+      expect(
+        await rows(
+          `SELECT name, code FROM org_units WHERE name ILIKE 'settore %' AND code IS DISTINCT FROM 'MOB'
+           ORDER BY created_at`,
+        ),
+      ).toEqual(
+        expect.arrayContaining([
+          { name: 'Settore Uno', code: 'DUP' },
+          { name: 'Settore Due', code: 'dup-2' },
+          { name: 'settore uno (2)', code: null },
+        ]),
+      );
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -12,18 +12,34 @@ import {
 } from 'drizzle-orm/pg-core';
 import { comuni, zones } from './territory.ts';
 
-export const orgUnits = pgTable('org_units', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  /** direzione | settore | unita_progetto */
-  kind: text('kind').notNull(),
-  name: text('name').notNull(),
-  code: text('code'),
-  parentId: uuid('parent_id'),
-  archivedAt: timestamp('archived_at', { withTimezone: true }),
-  version: integer('version').notNull().default(1),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const orgUnits = pgTable(
+  'org_units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** direzione | settore | unita_progetto */
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    code: text('code'),
+    parentId: uuid('parent_id'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Among active units, one code names one unit, and one parent has one unit of a name (whatever
+  // the case and spaces); an archived unit clashes with nothing until it is restored.
+  (t) => [
+    uniqueIndex('org_units_code_unique')
+      .on(sql`lower(btrim(${t.code}))`)
+      .where(sql`${t.archivedAt} IS NULL AND ${t.code} IS NOT NULL`),
+    uniqueIndex('org_units_name_unique')
+      .on(
+        sql`coalesce(${t.parentId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+        sql`lower(btrim(${t.name}))`,
+      )
+      .where(sql`${t.archivedAt} IS NULL`),
+  ],
+);
 
 export const users = pgTable(
   'users',

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   doublePrecision,
@@ -7,6 +8,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 /** The tenant: one Città metropolitana per deployment (row id is always 1). */
@@ -23,20 +25,25 @@ export const metro = pgTable('metro', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const zones = pgTable('zones', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  isZonaOmogenea: boolean('is_zona_omogenea').notNull().default(true),
-  vision: text('vision'),
-  membershipConfidence: text('membership_confidence').notNull().default('assigned'),
-  evidence: text('evidence'),
-  position: integer('position').notNull().default(0),
-  /** Outline as published (dissolved comuni); null once membership changes, then derived from the comuni. */
-  geometry: jsonb('geometry'),
-  version: integer('version').notNull().default(1),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const zones = pgTable(
+  'zones',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    isZonaOmogenea: boolean('is_zona_omogenea').notNull().default(true),
+    vision: text('vision'),
+    membershipConfidence: text('membership_confidence').notNull().default('assigned'),
+    evidence: text('evidence'),
+    position: integer('position').notNull().default(0),
+    /** Outline as published (dissolved comuni); null once membership changes, then derived from the comuni. */
+    geometry: jsonb('geometry'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Two zones of one name could not be told apart (whatever the case and spaces).
+  (t) => [uniqueIndex('zones_name_unique').on(sql`lower(btrim(${t.name}))`)],
+);
 
 export const comuni = pgTable(
   'comuni',

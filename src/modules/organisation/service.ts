@@ -1,3 +1,4 @@
+import { brokenUniqueIndex } from '../../db/uniqueViolation.ts';
 import {
   Conflict,
   Forbidden,
@@ -71,6 +72,19 @@ async function refuseClash(
   );
 }
 
+/**
+ * A clash with a unit written by a request that passed the same check at the same instant: the
+ * unique indexes refuse the second, which is told so as if it had come later.
+ */
+const clashMeanwhile =
+  (ctx: Ctx, unit: Parameters<typeof refuseClash>[1], exceptId?: string) =>
+  async (error: unknown): Promise<never> => {
+    const index = brokenUniqueIndex(error);
+    if (index === 'org_units_code_unique' || index === 'org_units_name_unique')
+      await refuseClash(ctx, unit, exceptId);
+    throw error;
+  };
+
 export async function createOrgUnit(
   ctx: Ctx,
   actor: Actor,
@@ -78,27 +92,30 @@ export async function createOrgUnit(
 ): Promise<OrgUnitView> {
   requireManager(actor);
   await checkParent(ctx, null, input.parentId);
-  await refuseClash(ctx, {
+  const unit = {
     name: input.name,
     code: input.code?.trim() || null,
     parentId: input.parentId ?? null,
-  });
-  return ctx.db.transaction(async (tx) => {
-    const row = await repo.insertOrgUnit(tx, {
-      kind: input.kind,
-      name: input.name.trim(),
-      code: input.code?.trim() || null,
-      parentId: input.parentId ?? null,
-    });
-    const view = presentOrgUnit(row);
-    await recordAudit(tx, actor, {
-      action: 'org_unit.created',
-      entityType: 'org_unit',
-      entityId: row.id,
-      after: view,
-    });
-    return view;
-  });
+  };
+  await refuseClash(ctx, unit);
+  return ctx.db
+    .transaction(async (tx) => {
+      const row = await repo.insertOrgUnit(tx, {
+        kind: input.kind,
+        name: input.name.trim(),
+        code: input.code?.trim() || null,
+        parentId: input.parentId ?? null,
+      });
+      const view = presentOrgUnit(row);
+      await recordAudit(tx, actor, {
+        action: 'org_unit.created',
+        entityType: 'org_unit',
+        entityId: row.id,
+        after: view,
+      });
+      return view;
+    })
+    .catch(clashMeanwhile(ctx, unit));
 }
 
 export interface OrgUnitChanges extends Partial<NewOrgUnit> {
@@ -116,40 +133,38 @@ export async function updateOrgUnit(
   const current = await repo.findOrgUnit(ctx.db, id);
   if (!current) throw NotFound('Org unit', id);
   await checkParent(ctx, id, changes.parentId);
+  const unit = {
+    name: changes.name ?? current.name,
+    code: changes.code === undefined ? current.code : changes.code?.trim() || null,
+    parentId: changes.parentId === undefined ? current.parentId : changes.parentId,
+  };
   // Only active units clash: one that is (or stays) archived may keep any name.
-  if (!(changes.archived ?? current.archivedAt !== null))
-    await refuseClash(
-      ctx,
-      {
-        name: changes.name ?? current.name,
-        code: changes.code === undefined ? current.code : changes.code?.trim() || null,
-        parentId: changes.parentId === undefined ? current.parentId : changes.parentId,
-      },
-      id,
-    );
+  if (!(changes.archived ?? current.archivedAt !== null)) await refuseClash(ctx, unit, id);
   const before = presentOrgUnit(current);
-  return ctx.db.transaction(async (tx) => {
-    const row = await repo.updateOrgUnitAtVersion(tx, id, changes.version, {
-      kind: changes.kind,
-      name: changes.name?.trim(),
-      code: changes.code === undefined ? undefined : changes.code?.trim() || null,
-      parentId: changes.parentId,
-      archivedAt:
-        changes.archived === undefined
-          ? undefined
-          : changes.archived
-            ? (current.archivedAt ?? new Date())
-            : null,
-    });
-    if (!row) throw StaleVersion('Org unit', id);
-    const after = presentOrgUnit(row);
-    const action =
-      changes.archived === true && !before.archived
-        ? 'org_unit.archived'
-        : changes.archived === false && before.archived
-          ? 'org_unit.restored'
-          : 'org_unit.updated';
-    await recordAudit(tx, actor, { action, entityType: 'org_unit', entityId: id, before, after });
-    return after;
-  });
+  return ctx.db
+    .transaction(async (tx) => {
+      const row = await repo.updateOrgUnitAtVersion(tx, id, changes.version, {
+        kind: changes.kind,
+        name: changes.name?.trim(),
+        code: changes.code === undefined ? undefined : changes.code?.trim() || null,
+        parentId: changes.parentId,
+        archivedAt:
+          changes.archived === undefined
+            ? undefined
+            : changes.archived
+              ? (current.archivedAt ?? new Date())
+              : null,
+      });
+      if (!row) throw StaleVersion('Org unit', id);
+      const after = presentOrgUnit(row);
+      const action =
+        changes.archived === true && !before.archived
+          ? 'org_unit.archived'
+          : changes.archived === false && before.archived
+            ? 'org_unit.restored'
+            : 'org_unit.updated';
+      await recordAudit(tx, actor, { action, entityType: 'org_unit', entityId: id, before, after });
+      return after;
+    })
+    .catch(clashMeanwhile(ctx, unit, id));
 }

@@ -1,3 +1,4 @@
+import { brokenUniqueIndex } from '../../db/uniqueViolation.ts';
 import {
   Conflict,
   Forbidden,
@@ -164,6 +165,18 @@ async function refuseTakenName(ctx: Ctx, name: string, exceptId?: string) {
     });
 }
 
+/**
+ * A name taken by a request that passed the same check at the same instant: the unique index
+ * refuses the second, which is told so as if it had come later.
+ */
+const nameTakenMeanwhile =
+  (ctx: Ctx, name: string, exceptId?: string) =>
+  async (error: unknown): Promise<never> => {
+    if (brokenUniqueIndex(error) === 'zones_name_unique')
+      await refuseTakenName(ctx, name, exceptId);
+    throw error;
+  };
+
 export async function createZone(
   ctx: Ctx,
   actor: Actor,
@@ -173,27 +186,29 @@ export async function createZone(
   if (await zoneExists(ctx, input.id))
     throw Conflict(`A zone with id "${input.id}" already exists.`, 'zoneExists', { id: input.id });
   await refuseTakenName(ctx, input.name);
-  await ctx.db.transaction(async (tx) => {
-    const inserted = await repo.insertZone(tx, {
-      id: input.id,
-      name: input.name.trim(),
-      vision: input.vision?.trim() || null,
-      isZonaOmogenea: true,
-      membershipConfidence: 'assigned',
-      position: (await repo.maxZonePosition(tx)) + 1,
-    });
-    if (!inserted)
-      throw Conflict(`A zone with id "${input.id}" already exists.`, 'zoneExists', {
+  await ctx.db
+    .transaction(async (tx) => {
+      const inserted = await repo.insertZone(tx, {
         id: input.id,
+        name: input.name.trim(),
+        vision: input.vision?.trim() || null,
+        isZonaOmogenea: true,
+        membershipConfidence: 'assigned',
+        position: (await repo.maxZonePosition(tx)) + 1,
       });
-    await repo.bumpTerritoryRevision(tx);
-    await recordAudit(tx, actor, {
-      action: 'zone.created',
-      entityType: 'zone',
-      entityId: input.id,
-      after: input,
-    });
-  });
+      if (!inserted)
+        throw Conflict(`A zone with id "${input.id}" already exists.`, 'zoneExists', {
+          id: input.id,
+        });
+      await repo.bumpTerritoryRevision(tx);
+      await recordAudit(tx, actor, {
+        action: 'zone.created',
+        entityType: 'zone',
+        entityId: input.id,
+        after: input,
+      });
+    })
+    .catch(nameTakenMeanwhile(ctx, input.name));
   ctx.onTerritoryChange?.();
   return (await getZone(ctx, input.id)) as present.ZoneView;
 }
@@ -207,26 +222,28 @@ export async function updateZone(
   requireZoneManager(actor);
   const { comuni: _comuni, ...before } = await getZone(ctx, id);
   if (changes.name !== undefined) await refuseTakenName(ctx, changes.name, id);
-  await ctx.db.transaction(async (tx) => {
-    const ok = await repo.updateZoneAtVersion(tx, id, changes.version, {
-      name: changes.name?.trim(),
-      vision: changes.vision === undefined ? undefined : changes.vision?.trim() || null,
-    });
-    if (!ok) throw StaleVersion('Zone', id);
-    await repo.bumpTerritoryRevision(tx);
-    const after = {
-      ...before,
-      name: changes.name ?? before.name,
-      vision: changes.vision ?? before.vision,
-    };
-    await recordAudit(tx, actor, {
-      action: 'zone.updated',
-      entityType: 'zone',
-      entityId: id,
-      before,
-      after,
-    });
-  });
+  await ctx.db
+    .transaction(async (tx) => {
+      const ok = await repo.updateZoneAtVersion(tx, id, changes.version, {
+        name: changes.name?.trim(),
+        vision: changes.vision === undefined ? undefined : changes.vision?.trim() || null,
+      });
+      if (!ok) throw StaleVersion('Zone', id);
+      await repo.bumpTerritoryRevision(tx);
+      const after = {
+        ...before,
+        name: changes.name ?? before.name,
+        vision: changes.vision ?? before.vision,
+      };
+      await recordAudit(tx, actor, {
+        action: 'zone.updated',
+        entityType: 'zone',
+        entityId: id,
+        before,
+        after,
+      });
+    })
+    .catch(nameTakenMeanwhile(ctx, changes.name ?? before.name, id));
   ctx.onTerritoryChange?.();
   const { comuni: _c, ...after } = await getZone(ctx, id);
   return after;
