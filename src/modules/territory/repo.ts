@@ -210,7 +210,7 @@ export async function insertZone(
   const rows = await db
     .insert(zones)
     .values(values)
-    .onConflictDoNothing()
+    .onConflictDoNothing({ target: zones.id })
     .returning({ id: zones.id });
   return rows.length === 1;
 }
