@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DomainError, Invalid } from '../domain/errors.ts';
 import { systemActor } from '../domain/roles.ts';
@@ -7,6 +7,7 @@ import {
   detectImportKind,
   importOrder,
   importPnrrFile,
+  refuseTooLarge,
   type ImportProgress,
   type ImportReport,
 } from '../modules/projects/import/importFile.ts';
@@ -57,31 +58,46 @@ function summary(r: ImportReport): string {
   return lines.join('\n');
 }
 
+const headBytes = 64 * 1024;
+
+function head(file: string): Uint8Array {
+  const buffer = Buffer.alloc(headBytes);
+  const fd = openSync(file, 'r');
+  try {
+    return buffer.subarray(0, readSync(fd, buffer, 0, headBytes, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function importFiles(
   ctx: Ctx,
   files: string[],
   scope: 'all' | 'territory',
 ): Promise<void> {
+  // Each file's kind from its first 64 KiB; its bytes are read only when its turn comes, so that
+  // three national releases (over a gigabyte together) are not all held at once.
   const loaded = files.map((file) => {
     try {
       if (!statSync(file).isFile()) throw new Error('not a file');
+      return { file, kind: detectImportKind(head(file)) };
     } catch {
       throw Invalid('files', `${file} is not a readable file`, 'unreadableFile', { file });
     }
-    const bytes = readFileSync(file);
-    return { file, bytes, kind: detectImportKind(bytes) };
   });
   const rank = (k: (typeof loaded)[number]['kind']) =>
     k ? importOrder.indexOf(k) : importOrder.length;
   loaded.sort((a, b) => rank(a.kind) - rank(b.kind));
   let failures = 0;
-  for (const [i, { file, bytes }] of loaded.entries()) {
+  for (const [i, { file }] of loaded.entries()) {
     const label = `[${i + 1}/${loaded.length}] ${path.basename(file)}`;
     try {
+      // A file over the limit is refused without being read.
+      refuseTooLarge(statSync(file).size);
       const report = await importPnrrFile(
         ctx,
         systemActor,
-        { fileName: path.basename(file), bytes, scope },
+        { fileName: path.basename(file), bytes: readFileSync(file), scope },
         progressPrinter(label),
       );
       console.log(summary(report));

@@ -23,16 +23,41 @@ export interface CsvRecord {
   fields: string[];
   /** No field holds a backslash, tab or line break (text that needs no escaping downstream). */
   plain: boolean;
-  /** Where in the text the record ends: how far the reading has come. */
+  /** Where in the text (all the pieces before it counted) the record ends: how far reading has come. */
   end: number;
 }
 
-/** The data records of `text` after its first line (the header). */
-export function* csvRecords(text: string, separator: string): Generator<CsvRecord> {
-  const length = text.length;
-  const firstEnd = text.indexOf('\n');
-  let at = firstEnd === -1 ? length : firstEnd + 1;
+/**
+ * The data records after the header (the first line): of one text, or of the pieces of a large
+ * file (domain/csvPieces.ts) in turn, each ending with a whole record. Records are numbered, and
+ * their `end` counted, across the pieces.
+ */
+export function* csvRecords(
+  source: string | Iterable<string>,
+  separator: string,
+): Generator<CsvRecord> {
   let number = 0;
+  let offset = 0;
+  let header = true;
+  for (const text of typeof source === 'string' ? [source] : source) {
+    number = yield* pieceRecords(text, separator, header, number, offset);
+    header = false;
+    offset += text.length;
+  }
+}
+
+/** The records of one text, numbered after `numberBefore`; returns the last number. */
+function* pieceRecords(
+  text: string,
+  separator: string,
+  header: boolean,
+  numberBefore: number,
+  offset: number,
+): Generator<CsvRecord, number> {
+  const length = text.length;
+  const firstEnd = header ? text.indexOf('\n') : -1;
+  let at = header ? (firstEnd === -1 ? length : firstEnd + 1) : 0;
+  let number = numberBefore;
   while (at < length) {
     let end = text.indexOf('\n', at);
     if (end === -1) end = length;
@@ -45,14 +70,15 @@ export function* csvRecords(text: string, separator: string): Generator<CsvRecor
         number: ++number,
         fields: line.split(separator),
         plain: !(separator === '\t' ? /[\\\r]/ : /[\\\t\r]/).test(line),
-        end: at,
+        end: offset + Math.min(at, length),
       };
       continue;
     }
     const quoted = readQuoted(text, at, separator, number + 1);
     at = quoted.next;
-    yield { number: ++number, fields: quoted.fields, plain: false, end: at };
+    yield { number: ++number, fields: quoted.fields, plain: false, end: offset + at };
   }
+  return number;
 }
 
 /** A record with quotes, from `start` to its end (which may be lines further on). */

@@ -1,5 +1,12 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -119,6 +126,17 @@ describe('metroplan CLI on a fresh database', { timeout: 120_000 }, () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('refused, nothing written');
     expect(result.stderr).toContain('none of the columns of the PNRR open-data files');
+  });
+
+  it('refuses a file over the limit without reading it', async () => {
+    // Sparse: 1.1 GB long, and no time or disk to write it.
+    const huge = path.join(dataDir, 'PNRR_Soggetti_enorme.csv');
+    writeFileSync(huge, 'CUP;Codice Locale Progetto;Ruolo Soggetto\n');
+    truncateSync(huge, 1100 * 1024 * 1024);
+    const result = await metroplan('import', 'pnrr', huge);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('refused, nothing written');
+    expect(result.stderr).toContain('the file is larger than 1024 MB');
   });
 
   it('names the field when an account cannot be created', async () => {

@@ -5,6 +5,7 @@ import {
   type Location,
   type ProjectToAllocate,
 } from '../../src/domain/allocation.ts';
+import { csvPieces } from '../../src/domain/csvPieces.ts';
 import { systemActor } from '../../src/domain/roles.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { allocationByPlace, allocationRows } from '../../src/modules/projects/repo.ts';
@@ -93,6 +94,30 @@ describe('importing the real PNRR files of the province of Milan', () => {
     expect(again).toMatchObject({ created: 0, updated: 0 });
     expect(again.unchanged).toBe(1942 - again.rejected);
     expect(await counts()).toEqual(before);
+  });
+
+  it('reads a file in pieces as it reads it whole (a national release is too large for one string)', async () => {
+    const bytes = bundled(files.progetti);
+    const whole = await importPnrrFile(t.ctx, systemActor, { fileName: files.progetti, bytes });
+    // Pieces of 16 KiB: the file is cut about 70 times, some cuts past quoted multi-line fields.
+    expect(csvPieces(bytes, 16 * 1024).count).toBeGreaterThan(50);
+    const cut = await importPnrrFile(
+      t.ctx,
+      systemActor,
+      { fileName: files.progetti, bytes },
+      undefined,
+      { pieceBytes: 16 * 1024 },
+    );
+    expect(cut).toMatchObject({
+      rowsRead: 1942,
+      created: 0,
+      updated: 0,
+      unchanged: whole.unchanged,
+      rejected: whole.rejected,
+      releaseDate: whole.releaseDate,
+      encoding: whole.encoding,
+    });
+    expect(cut.rejectedRows).toEqual(whole.rejectedRows);
   });
 
   it('keeps the PNRR money of the release: about 1.73 billion euro', async () => {

@@ -7,6 +7,7 @@ import {
 } from '../../../domain/csvHeaders.ts';
 import { Forbidden, Invalid, Unauthenticated } from '../../../domain/errors.ts';
 import type { Actor } from '../../../domain/roles.ts';
+import { csvPieces } from '../../../domain/csvPieces.ts';
 import { withRawTransaction, type RawSession } from '../../../db/rawSession.ts';
 import { recordAudit } from '../../audit/service.ts';
 import type { Ctx } from '../../context.ts';
@@ -20,7 +21,22 @@ import type { RowKind } from './rows.ts';
 import { importSoggetti, soggettiRows } from './soggetti.ts';
 import { bulkSettings, type KindResult } from './apply.ts';
 
-export const maxImportBytes = 512 * 1024 * 1024;
+/**
+ * 1 GiB: the largest national release (PNRR_Soggetti, 674 MB in 2026) with room to grow. The file
+ * is read in pieces (domain/csvPieces.ts), so its text need not fit in one string.
+ */
+export const maxImportBytes = 1024 * 1024 * 1024;
+
+/** Refuses a file of `bytes` over `maxImportBytes`, naming the limit. */
+export function refuseTooLarge(bytes: number): void {
+  if (bytes > maxImportBytes)
+    throw Invalid(
+      'file',
+      `the file is larger than ${maxImportBytes / 2 ** 20} MB`,
+      'fileTooLarge',
+      { megabytes: maxImportBytes / 2 ** 20 },
+    );
+}
 
 export interface ImportInput {
   fileName: string;
@@ -155,6 +171,7 @@ export async function importPnrrFile(
   actor: Actor,
   input: ImportInput,
   onProgress: ImportProgress = () => undefined,
+  options: { pieceBytes?: number } = {},
 ): Promise<ImportReport> {
   if (!actor.user) throw Unauthenticated();
   if (!canImportProjects(actor.user))
@@ -163,26 +180,18 @@ export async function importPnrrFile(
   const scope = input.scope ?? 'all';
   onProgress('checking', input.fileName);
   if (input.bytes.length === 0) throw Invalid('file', 'the file is empty', 'fileEmpty');
-  if (input.bytes.length > maxImportBytes)
-    throw Invalid(
-      'file',
-      `the file is larger than ${maxImportBytes / 2 ** 20} MB`,
-      'fileTooLarge',
-      {
-        megabytes: maxImportBytes / 2 ** 20,
-      },
-    );
+  refuseTooLarge(input.bytes.length);
   if (looksBinary(input.bytes))
     throw Invalid(
       'file',
       'the file is not text (it contains binary data): expected a CSV file',
       'fileBinary',
     );
-  const { text, encoding } = decodeText(input.bytes);
-  // The sniff above reads the start only; PostgreSQL refuses a NUL anywhere in a text value.
-  const nul = text.indexOf('\u0000');
+  // The bytes hold a NUL exactly where the text would (in UTF-8 and in windows-1252): the sniff
+  // above reads the start only, and PostgreSQL refuses a NUL anywhere in a text value.
+  const nul = input.bytes.indexOf(0);
   if (nul !== -1) {
-    const line = text.slice(0, nul).split('\n').length;
+    const line = linesBefore(input.bytes, nul) + 1;
     throw Invalid(
       'file',
       `the file contains binary data (a NUL byte on line ${line}): expected a CSV file`,
@@ -190,8 +199,13 @@ export async function importPnrrFile(
       { line },
     );
   }
-  const firstLine = text
-    .slice(0, Math.max(0, text.indexOf('\n')) || text.length)
+  // Read in pieces, so that a file larger than one string can hold (the national releases of
+  // some kinds are) is imported too.
+  const pieces = csvPieces(input.bytes, options.pieceBytes);
+  const encoding = pieces.encoding;
+  const first = pieces.texts().next().value ?? '';
+  const firstLine = first
+    .slice(0, Math.max(0, first.indexOf('\n')) || first.length)
     .replace(/\r$/, '');
   const separator = detectSeparator(firstLine);
   if (!separator)
@@ -209,7 +223,9 @@ export async function importPnrrFile(
     const kind = kinds[format.kind];
     onProgress('reading', `${format.kind}: reading rows`);
     await bulkSettings(s);
-    const read = await loadNorm(s, kind.rows, { text, separator, columns }, (fraction) =>
+    const text = () => pieces.texts();
+    const size = input.bytes.length;
+    const read = await loadNorm(s, kind.rows, { text, size, separator, columns }, (fraction) =>
       onProgress('reading', `${format.kind}: reading rows`, fraction),
     );
     onProgress('comparing', `${format.kind}: ${read.rowsRead} rows, comparing`);
@@ -267,6 +283,12 @@ export async function importPnrrFile(
     `${report.kind}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`,
   );
   return report;
+}
+
+function linesBefore(bytes: Uint8Array, at: number): number {
+  let lines = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < at; i = bytes.indexOf(0x0a, i + 1)) lines++;
+  return lines;
 }
 
 /** The kind of an official file from its header, to import several in a sensible order. */

@@ -52,7 +52,14 @@ async function codeAliases(s: RawSession): Promise<CodeAliases> {
 export async function loadNorm(
   s: RawSession,
   kind: RowKind,
-  file: { text: string; separator: string; columns: (string | null)[] },
+  file: {
+    /** The text, or its pieces in turn (read twice: a first look, then the reading proper). */
+    text: () => string | Iterable<string>;
+    /** The file's length in bytes, for the progress. */
+    size: number;
+    separator: string;
+    columns: (string | null)[];
+  },
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<Normalised> {
   const codes = await codeAliases(s);
@@ -80,7 +87,7 @@ export async function loadNorm(
   function* chunks(): Generator<string> {
     let chunk = '';
     let size = 0;
-    for (const record of csvRecords(file.text, file.separator)) {
+    for (const record of csvRecords(file.text(), file.separator)) {
       rowsRead = record.number;
       fields = record.fields;
       if (fields.length !== width)
@@ -114,7 +121,7 @@ export async function loadNorm(
         : reading.values.map(copyValue);
       chunk += `${record.number}\t${values.join('\t')}\n`;
       if (++size === 1024) {
-        onProgress(record.end / file.text.length);
+        onProgress(Math.min(1, record.end / file.size));
         yield chunk;
         chunk = '';
         size = 0;
@@ -170,14 +177,14 @@ const conventionSample = 2000;
 /** The conventions of the file, from the values of its first records (see FileConventions). */
 function fileConventions(
   kind: RowKind,
-  file: { text: string; separator: string },
+  file: { text: () => string | Iterable<string>; separator: string },
   index: Map<string, number>,
 ): FileConventions {
   const at = (kind.decimalsDecidedBy ?? []).map((c) => index.get(c)).filter((i) => i !== undefined);
   if (at.length === 0) return officialConventions;
   const samples: string[] = [];
   try {
-    for (const record of csvRecords(file.text, file.separator)) {
+    for (const record of csvRecords(file.text(), file.separator)) {
       for (const i of at) samples.push(record.fields[i] ?? '');
       if (record.number >= conventionSample) break;
     }

@@ -1,0 +1,82 @@
+import { isUtf8 } from 'node:buffer';
+import { decodeWindows1252, type TextEncoding } from './csvHeaders.ts';
+
+/**
+ * A CSV file too large to be one string: V8 holds at most about 512 million characters in one,
+ * and the national PNRR_Soggetti release is 674 MB. The bytes are cut into pieces that each end
+ * with a whole record (at a line end outside any quoted part), and each piece is decoded only when
+ * it is read, so that the whole text never sits in memory at once.
+ */
+export interface CsvPieces {
+  encoding: TextEncoding;
+  /** The number of pieces (1 for any file up to `pieceBytes`). */
+  count: number;
+  /** The decoded text of each piece in turn; the first begins with the header. */
+  texts(): Generator<string>;
+}
+
+/** 64 MiB: a piece's text (up to twice that in UTF-16) is cheap to hold, and few pieces are cut. */
+export const defaultPieceBytes = 64 * 1024 * 1024;
+
+const newline = 0x0a;
+const quote = 0x22;
+
+/**
+ * Where the pieces of `bytes` end: at the first line end past every `pieceBytes` where an even
+ * number of quotes precede it (COPY's reading of CSV: every quote opens or closes a quoted part,
+ * a doubled quote closes and opens again). The last piece ends at the end of the bytes.
+ */
+export function pieceEnds(bytes: Uint8Array, pieceBytes = defaultPieceBytes): number[] {
+  const ends: number[] = [];
+  let start = 0;
+  while (bytes.length - start > pieceBytes) {
+    let inside = quotesBetween(bytes, start, start + pieceBytes) % 2 === 1;
+    let at = start + pieceBytes;
+    let cut = -1;
+    for (;;) {
+      const lineEnd = bytes.indexOf(newline, at);
+      if (lineEnd === -1) break;
+      if (quotesBetween(bytes, at, lineEnd) % 2 === 1) inside = !inside;
+      if (!inside) {
+        cut = lineEnd + 1;
+        break;
+      }
+      at = lineEnd + 1;
+    }
+    if (cut === -1 || cut >= bytes.length) break;
+    ends.push(cut);
+    start = cut;
+  }
+  ends.push(bytes.length);
+  return ends;
+}
+
+function quotesBetween(bytes: Uint8Array, from: number, to: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(quote, from); at !== -1 && at < to; at = bytes.indexOf(quote, at + 1))
+    count++;
+  return count;
+}
+
+/** The pieces of a file's bytes, in UTF-8 when all of them are valid UTF-8, else windows-1252. */
+export function csvPieces(bytes: Uint8Array, pieceBytes = defaultPieceBytes): CsvPieces {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  const encoding: TextEncoding = isUtf8(body) ? (bom ? 'utf-8-bom' : 'utf-8') : 'windows-1252';
+  const ends = pieceEnds(body, pieceBytes);
+  const decode = (piece: Uint8Array) =>
+    encoding === 'windows-1252'
+      ? decodeWindows1252(piece)
+      : new TextDecoder('utf-8', { ignoreBOM: true }).decode(piece);
+  // The first piece is read three times (header, conventions, rows): decoded once.
+  let first: string | undefined;
+  return {
+    encoding,
+    count: ends.length,
+    *texts() {
+      first ??= decode(body.subarray(0, ends[0]));
+      yield first;
+      for (let i = 1; i < ends.length; i++) yield decode(body.subarray(ends[i - 1], ends[i]));
+    },
+  };
+}
