@@ -94,18 +94,31 @@ export async function listLinks(db: Executor, f: LinkFilter, limit: number, offs
     f.actionKey ? eq(projectActionLinks.actionKey, f.actionKey) : undefined,
     f.projectId ? eq(projectActionLinks.projectId, f.projectId) : undefined,
   );
+  // An action's key survives annual updates: its latest edit, in whichever version, names it.
+  const action = db
+    .select({
+      title: planItems.title,
+      versionId: planItems.versionId,
+      orgUnitId: planItems.orgUnitId,
+    })
+    .from(planItems)
+    .where(eq(planItems.key, projectActionLinks.actionKey))
+    .orderBy(desc(planItems.updatedAt))
+    .limit(1)
+    .as('action');
   const rows = await db
     .select({
       link: projectActionLinks,
       projectTitle: projects.title,
       cup: projects.cup,
       fundingPnrr: projects.fundingPnrr,
-      actionTitle: sql<
-        string | null
-      >`(select ${planItems.title} from ${planItems} where "plan_items"."key" = "project_action_links"."action_key" order by ${planItems.updatedAt} desc limit 1)`,
+      actionTitle: action.title,
+      actionVersionId: action.versionId,
+      actionOrgUnitId: action.orgUnitId,
     })
     .from(projectActionLinks)
     .innerJoin(projects, eq(projects.id, projectActionLinks.projectId))
+    .leftJoinLateral(action, sql`true`)
     .where(where)
     .orderBy(desc(projectActionLinks.score), projectActionLinks.projectId)
     .limit(limit)
