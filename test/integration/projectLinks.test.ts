@@ -279,3 +279,17 @@ describe('a link to something that is not there', () => {
     expect((await linksOf(projectId)).total).toBe(0);
   });
 });
+
+describe('suggestions that explain themselves', () => {
+  it('lists the words a project and an action have in common, as the action writes them', async () => {
+    const projectId = await manualProject('Pista ciclabile per la scuola di Pero');
+    const res = await officer.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${versionId}/link-suggestions`,
+    });
+    expect(res.statusCode).toBe(200);
+    const suggestion = (await linksOf(projectId)).items.find((l) => l.actionKey === cycling.key);
+    expect(suggestion?.status).toBe('suggested');
+    expect(suggestion?.reasons).toEqual(['mission', 'words:2:ciclabile,scuola']);
+  });
+});
