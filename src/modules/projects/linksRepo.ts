@@ -46,10 +46,10 @@ export async function scoreCandidates(
         (p.measure_code = any(a.measures) or p.sub_measure_code = any(a.measures)) as same_measure,
         (p.mission = any(a.missions)) as same_mission,
         (p.implementer ilike ${`%metropolitana di ${metroName}%`}) as metro_implements,
-        array(select coalesce(a.said ->> w, w) from unnest(a.words) w
-          where w = any(tsvector_to_array(to_tsvector('italian', p.title || ' ' || coalesce(p.summary, ''))))
-          order by 1) as common
+        array(select coalesce(a.said ->> w, w) from unnest(a.words) w where w = any(pw.words) order by 1) as common
       from ${projects} p join a on p.mission = any(a.missions) or p.measure_code = any(a.measures) or p.sub_measure_code = any(a.measures)
+      -- The project's stems once per pair, not once per word of the action.
+      cross join lateral (select tsvector_to_array(to_tsvector('italian', p.title || ' ' || coalesce(p.summary, ''))) as words) pw
     ),
     counted as (select *, cardinality(common) as common_words from pairs)
     select project_id, action_key,
