@@ -7,7 +7,7 @@ import { visibleVersion } from '../plan/versions.ts';
 import { getItem, planTree } from '../plan/views.ts';
 import { getMetro } from '../territory/service.ts';
 import * as links from './linksRepo.ts';
-import { canImportProjects } from './policy.ts';
+import { canImportProjects, canLinkAction, canLinkProjects } from './policy.ts';
 import * as repo from './repo.ts';
 
 const minScore = 2;
@@ -69,18 +69,14 @@ export async function decideLink(
 ) {
   const user = requireLinker(actor);
   // Refused before any lookup, so that who may link nothing learns nothing of what exists.
-  if (!canImportProjects(user) && !(user.role === 'editor' && user.orgUnitIds.length > 0))
+  if (!canLinkProjects(user))
     throw Forbidden(
       'Only the PNRR unit, the plan office and the editors of the action decide its links.',
     );
   const project = await repo.findProject(ctx.db, projectId);
   if (!project) throw NotFound('Project', projectId);
   const action = await linkedAction(ctx, actor, input.versionId, input.actionKey);
-  const ownAction =
-    user.role === 'editor' &&
-    action.orgUnitId !== null &&
-    user.orgUnitIds.includes(action.orgUnitId);
-  if (!canImportProjects(user) && !ownAction)
+  if (!canLinkAction(user, action.orgUnitId))
     throw Forbidden(
       'Only the PNRR unit, the plan office and the editors of the action decide its links.',
     );
