@@ -17,6 +17,7 @@ const storyOrder = [
   'admin-territory',
   'plan',
   'projects',
+  'project-links',
   'accessibility',
 ];
 

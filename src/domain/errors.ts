@@ -48,6 +48,7 @@ export const violationCodes = [
   'unknownOrgUnits',
   'unknownMeasure',
   'unknownItems',
+  'unknownPlanVersion',
   'editorWithoutOrgUnit',
   'notACup',
   'cupUnchangeable',

@@ -16,6 +16,10 @@ const Link = Type.Object({
   cup: Type.String(),
   fundingPnrr: Nullable(Type.Number()),
   actionTitle: Nullable(Type.String()),
+  actionVersionId: Nullable(
+    Type.String({ description: 'the plan version of the action as last edited' }),
+  ),
+  actionOrgUnitId: Nullable(Type.String({ description: 'the org unit the action belongs to' })),
 });
 
 export function projectLinkRoutes(app: App, { ctx }: AppServices): void {
@@ -85,7 +89,8 @@ export function projectLinkRoutes(app: App, { ctx }: AppServices): void {
     {
       schema: {
         tags,
-        summary: 'Accept or reject the link between a project and a plan action',
+        summary:
+          'Link a project to a plan action (accepting a suggestion or by hand), or reject the link',
         security: [{ session: [], csrf: [] }],
         params: Type.Object({ id: Uuid, actionKey: Uuid }),
         body: Type.Object(

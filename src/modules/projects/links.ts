@@ -1,12 +1,13 @@
-import { Forbidden, Invalid, NotFound, Unauthenticated } from '../../domain/errors.ts';
+import { DomainError, Forbidden, Invalid, NotFound, Unauthenticated } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Ctx, PageRequest } from '../context.ts';
 import { pageWindow } from '../context.ts';
+import { visibleVersion } from '../plan/versions.ts';
 import { getItem, planTree } from '../plan/views.ts';
 import { getMetro } from '../territory/service.ts';
 import * as links from './linksRepo.ts';
-import { canImportProjects } from './policy.ts';
+import { canImportProjects, canLinkAction, canLinkProjects } from './policy.ts';
 import * as repo from './repo.ts';
 
 const minScore = 2;
@@ -56,6 +57,10 @@ export async function suggestLinks(
   return { actions: actions.length, scored: scored.length, suggested };
 }
 
+/**
+ * Links a project to a plan action, or unlinks it: the same call accepts or rejects a suggestion
+ * and records a link an editor makes by hand, where no suggestion was ever made.
+ */
 export async function decideLink(
   ctx: Ctx,
   actor: Actor,
@@ -63,25 +68,20 @@ export async function decideLink(
   input: { versionId: string; actionKey: string; status: 'accepted' | 'rejected' },
 ) {
   const user = requireLinker(actor);
-  const project = await repo.findProject(ctx.db, projectId);
-  if (!project) throw NotFound('Project', projectId);
-  const action = await getItem(ctx, actor, input.versionId, input.actionKey);
-  if (action.kind !== 'action')
-    throw Invalid(
-      'body.actionKey',
-      'projects link to actions, not to goals or other items',
-      'actionsOnly',
-    );
-  const ownAction =
-    user.role === 'editor' &&
-    action.orgUnitId !== null &&
-    user.orgUnitIds.includes(action.orgUnitId);
-  if (!canImportProjects(user) && !ownAction)
+  // Refused before any lookup, so that who may link nothing learns nothing of what exists.
+  if (!canLinkProjects(user))
     throw Forbidden(
       'Only the PNRR unit, the plan office and the editors of the action decide its links.',
     );
-  const before = await links.findLink(ctx.db, projectId, input.actionKey);
+  const project = await repo.findProject(ctx.db, projectId);
+  if (!project) throw NotFound('Project', projectId);
+  const action = await linkedAction(ctx, actor, input.versionId, input.actionKey);
+  if (!canLinkAction(user, action.orgUnitId))
+    throw Forbidden(
+      'Only the PNRR unit, the plan office and the editors of the action decide its links.',
+    );
   return ctx.db.transaction(async (tx) => {
+    const before = await links.findLink(tx, projectId, input.actionKey);
     const row = await links.upsertDecision(tx, {
       projectId,
       actionKey: input.actionKey,
@@ -93,10 +93,50 @@ export async function decideLink(
       entityType: 'project',
       entityId: projectId,
       before: before ? { actionKey: before.actionKey, status: before.status } : null,
-      after: { actionKey: row.actionKey, status: row.status },
+      after: { actionKey: row.actionKey, status: row.status, versionId: input.versionId },
     });
-    return presentLink(row, project.title, project.cup, project.fundingPnrr, action.title);
+    return presentLink(row, project, {
+      title: action.title,
+      versionId: input.versionId,
+      orgUnitId: action.orgUnitId,
+    });
   });
+}
+
+/** The action a link names, in the version the request names; each unknown is its field's fault. */
+async function linkedAction(ctx: Ctx, actor: Actor, versionId: string, actionKey: string) {
+  const known = await visibleVersion(ctx, actor, versionId).catch(
+    notFoundAs(() =>
+      Invalid('body.versionId', 'no plan version has this id', 'unknownPlanVersion'),
+    ),
+  );
+  const action = await getItem(ctx, actor, known.id, actionKey).catch(
+    notFoundAs(() =>
+      Invalid('params.actionKey', 'no item of this version has this key', 'unknownItems', {
+        keys: actionKey,
+      }),
+    ),
+  );
+  if (action.kind !== 'action')
+    throw Invalid(
+      'params.actionKey',
+      'projects link to actions, not to goals or other items',
+      'actionsOnly',
+    );
+  return action;
+}
+
+function notFoundAs(replacement: () => Error) {
+  return (error: unknown): never => {
+    throw error instanceof DomainError && error.kind === 'not-found' ? replacement() : error;
+  };
+}
+
+interface LinkedAction {
+  title: string | null;
+  /** The version the action was read from (its latest edit): where a client can unlink it. */
+  versionId: string | null;
+  orgUnitId: string | null;
 }
 
 function presentLink(
@@ -108,10 +148,8 @@ function presentLink(
     reasons: string[];
     decidedAt: Date | null;
   },
-  projectTitle: string,
-  cup: string,
-  fundingPnrr: number | null,
-  actionTitle: string | null,
+  project: { title: string; cup: string; fundingPnrr: number | null },
+  action: LinkedAction,
 ) {
   return {
     projectId: link.projectId,
@@ -120,10 +158,12 @@ function presentLink(
     score: link.score,
     reasons: link.reasons,
     decidedAt: link.decidedAt?.toISOString() ?? null,
-    projectTitle,
-    cup,
-    fundingPnrr,
-    actionTitle,
+    projectTitle: project.title,
+    cup: project.cup,
+    fundingPnrr: project.fundingPnrr,
+    actionTitle: action.title,
+    actionVersionId: action.versionId,
+    actionOrgUnitId: action.orgUnitId,
   };
 }
 
@@ -132,7 +172,11 @@ export async function listLinks(ctx: Ctx, query: links.LinkFilter & PageRequest)
   const { rows, total } = await links.listLinks(ctx.db, query, pageSize, offset);
   return {
     items: rows.map((r) =>
-      presentLink(r.link, r.projectTitle, r.cup, r.fundingPnrr, r.actionTitle),
+      presentLink(
+        r.link,
+        { title: r.projectTitle, cup: r.cup, fundingPnrr: r.fundingPnrr },
+        { title: r.actionTitle, versionId: r.actionVersionId, orgUnitId: r.actionOrgUnitId },
+      ),
     ),
     total,
     page,

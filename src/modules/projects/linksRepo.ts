@@ -13,7 +13,8 @@ export interface CandidateAction {
 /**
  * Scores every project against every action of a version, in SQL: the same PNRR measure (3),
  * the same mission (1), the metropolitan city as implementer (1), and words in common between
- * titles (0.5 each, Italian stems). Only pairs that share a measure or a mission are considered.
+ * titles (0.5 each, Italian stems, listed in the reason as the action writes them). Only pairs
+ * that share a measure or a mission are considered.
  */
 export async function scoreCandidates(
   db: Executor,
@@ -24,28 +25,42 @@ export async function scoreCandidates(
   if (actions.length === 0) return [];
   const payload = JSON.stringify(actions);
   const rows = await db.execute(sql`
-    with a as (
+    with x as (
       select x.key::uuid as key, x.missions, x.measures,
-             tsvector_to_array(to_tsvector('italian', x.title || ' ' || regexp_replace(x.description, '<[^>]*>', ' ', 'g'))) as words
+             x.title || ' ' || regexp_replace(x.description, '<[^>]*>', ' ', 'g') as text
       from jsonb_to_recordset(${payload}::jsonb) as x(key text, title text, description text, missions text[], measures text[])
+    ),
+    a as (
+      select x.key, x.missions, x.measures,
+             tsvector_to_array(to_tsvector('italian', x.text)) as words,
+             -- Each stem with the first word of the action's text it comes from, to say it.
+             (select jsonb_object_agg(stem, word) from (
+                select distinct on (stem) stem, word from (
+                  select lower(w) as word, (tsvector_to_array(to_tsvector('italian', w)))[1] as stem, n
+                  from regexp_split_to_table(x.text, '[^[:alnum:]]+') with ordinality as t(w, n)) s
+                where stem is not null order by stem, n) f) as said
+      from x
     ),
     pairs as (
       select p.id as project_id, a.key as action_key,
         (p.measure_code = any(a.measures) or p.sub_measure_code = any(a.measures)) as same_measure,
         (p.mission = any(a.missions)) as same_mission,
         (p.implementer ilike ${`%metropolitana di ${metroName}%`}) as metro_implements,
-        (select count(*) from unnest(a.words) w
-          where w = any(tsvector_to_array(to_tsvector('italian', p.title || ' ' || coalesce(p.summary, ''))))) as common_words
+        array(select coalesce(a.said ->> w, w) from unnest(a.words) w where w = any(pw.words) order by 1) as common
       from ${projects} p join a on p.mission = any(a.missions) or p.measure_code = any(a.measures) or p.sub_measure_code = any(a.measures)
-    )
+      -- The project's stems once per pair, not once per word of the action.
+      cross join lateral (select tsvector_to_array(to_tsvector('italian', p.title || ' ' || coalesce(p.summary, ''))) as words) pw
+    ),
+    counted as (select *, cardinality(common) as common_words from pairs)
     select project_id, action_key,
       (case when same_measure then 3 else 0 end + case when same_mission then 1 else 0 end
        + case when metro_implements then 1 else 0 end + 0.5 * least(common_words, 6))::numeric(6,3) as score,
       array_remove(array[
         case when same_measure then 'measure' end, case when same_mission then 'mission' end,
         case when metro_implements then 'metro-implementer' end,
-        case when common_words > 0 then 'words:' || common_words end], null) as reasons
-    from pairs
+        -- words:<count>:<the words, comma-separated>; earlier runs stored only words:<count>.
+        case when common_words > 0 then 'words:' || common_words || ':' || array_to_string(common, ',') end], null) as reasons
+    from counted
     where (case when same_measure then 3 else 0 end + case when same_mission then 1 else 0 end
            + case when metro_implements then 1 else 0 end + 0.5 * least(common_words, 6)) >= ${minScore}`);
   return (
@@ -94,18 +109,31 @@ export async function listLinks(db: Executor, f: LinkFilter, limit: number, offs
     f.actionKey ? eq(projectActionLinks.actionKey, f.actionKey) : undefined,
     f.projectId ? eq(projectActionLinks.projectId, f.projectId) : undefined,
   );
+  // An action's key survives annual updates: its latest edit, in whichever version, names it.
+  const action = db
+    .select({
+      title: planItems.title,
+      versionId: planItems.versionId,
+      orgUnitId: planItems.orgUnitId,
+    })
+    .from(planItems)
+    .where(eq(planItems.key, projectActionLinks.actionKey))
+    .orderBy(desc(planItems.updatedAt))
+    .limit(1)
+    .as('action');
   const rows = await db
     .select({
       link: projectActionLinks,
       projectTitle: projects.title,
       cup: projects.cup,
       fundingPnrr: projects.fundingPnrr,
-      actionTitle: sql<
-        string | null
-      >`(select ${planItems.title} from ${planItems} where "plan_items"."key" = "project_action_links"."action_key" order by ${planItems.updatedAt} desc limit 1)`,
+      actionTitle: action.title,
+      actionVersionId: action.versionId,
+      actionOrgUnitId: action.orgUnitId,
     })
     .from(projectActionLinks)
     .innerJoin(projects, eq(projects.id, projectActionLinks.projectId))
+    .leftJoinLateral(action, sql`true`)
     .where(where)
     .orderBy(desc(projectActionLinks.score), projectActionLinks.projectId)
     .limit(limit)

@@ -23,3 +23,19 @@ export const reservedAreaRoles: readonly Role[] = [...adminRoles, 'pnrr_officer'
 export function canUseReservedArea(user: User): boolean {
   return isAdmin(user) || canImportProjects(user);
 }
+
+/** Who links projects to plan actions: the PNRR unit, the plan office, editors with org units. */
+export function canLinkProjects(user: User): boolean {
+  return canEnterProjects(user);
+}
+
+/** An editor links and unlinks only the actions of their own org units. */
+export function canLinkAction(user: User, actionOrgUnitId: string | null): boolean {
+  if (canImportProjects(user)) return true;
+  return (
+    !!user &&
+    user.role === 'editor' &&
+    actionOrgUnitId !== null &&
+    user.orgUnitIds.includes(actionOrgUnitId)
+  );
+}

@@ -281,6 +281,9 @@ export interface ProjectLink {
   cup: string;
   fundingPnrr: number | null;
   actionTitle: string | null;
+  /** The plan version of the action as last edited: where it can be unlinked. */
+  actionVersionId: string | null;
+  actionOrgUnitId: string | null;
 }
 
 export interface LinksQuery {

@@ -9,9 +9,14 @@ import { SelectField } from '../../../ui/fields.tsx';
 import { MutationError } from '../../../ui/MutationError.tsx';
 import { ErrorState, Loading } from '../../../ui/QueryStates.tsx';
 import { usePlans } from '../../plan/hooks.ts';
-import type { Plan, VersionSummary } from '../../plan/types.ts';
-import { currentPlanOf, currentVersionOf, versionsNewestFirst } from '../../plan/versionRules.ts';
+import type { Plan } from '../../plan/types.ts';
 import { useLinkCoverage, useSuggestLinks } from '../hooks.ts';
+import {
+  defaultVersion,
+  findVersion,
+  versionOptions,
+  type ChosenVersion,
+} from '../linkVersions.ts';
 import { useMoney } from '../money.ts';
 import { linkStatuses, type SuggestionRun } from '../types.ts';
 import { LinksReview } from './LinksReview.tsx';
@@ -22,39 +27,6 @@ const CoverageChart = lazy(() =>
 );
 
 export const linksDefaults = { version: '', status: 'suggested', page: '1' };
-
-export interface ChosenVersion {
-  plan: Plan;
-  version: VersionSummary;
-}
-
-function findVersion(plans: Plan[], id: string): ChosenVersion | undefined {
-  for (const plan of plans) {
-    const version = plan.versions.find((candidate) => candidate.id === id);
-    if (version) return { plan, version };
-  }
-  return undefined;
-}
-
-/**
- * The version whose actions projects are linked to by default: the latest adopted one (the plan
- * being implemented), else the version a reader of the plan in force sees first.
- */
-function defaultVersion(plans: Plan[]): ChosenVersion | undefined {
-  const adopted = plans
-    .flatMap((plan) =>
-      plan.versions
-        .filter((version) => version.status === 'adopted')
-        .map((version) => ({ plan, version })),
-    )
-    .sort(
-      (a, b) => b.plan.periodStart - a.plan.periodStart || b.version.number - a.version.number,
-    )[0];
-  if (adopted) return adopted;
-  const plan = currentPlanOf(plans);
-  const version = plan ? currentVersionOf(plan) : undefined;
-  return plan && version ? { plan, version } : undefined;
-}
 
 /** `/admin/collegamenti`: suggest links between projects and plan actions, then decide them. */
 export default function LinksPage() {
@@ -154,15 +126,7 @@ function Suggest({ plans, chosen, onChoose }: SuggestProps) {
     // A result belongs to the version it was run on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [chosenId]);
-  const options = plans.flatMap((plan) =>
-    versionsNewestFirst(plan).map((version) => ({
-      value: version.id,
-      label: `${plan.title} — ${t('plan.versionName', {
-        number: version.number,
-        label: version.label,
-      })} (${t(`plan.status.${version.status}`)})`,
-    })),
-  );
+  const options = versionOptions(plans, t);
   return (
     <section aria-labelledby="links-suggest" className="card card-bg no-after mx-0 p-4 mb-4">
       <h2 id="links-suggest" className="h4">

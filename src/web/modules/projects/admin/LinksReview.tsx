@@ -11,7 +11,7 @@ import { itemPath } from '../../plan/versionRules.ts';
 import { useDecideLink, useProjectLinks } from '../hooks.ts';
 import { useMoney } from '../money.ts';
 import { linkStatuses, type LinkStatus, type ProjectLink } from '../types.ts';
-import type { ChosenVersion } from './LinksPage.tsx';
+import type { ChosenVersion } from '../linkVersions.ts';
 
 const PAGE_SIZE = 25;
 
@@ -199,12 +199,20 @@ function LinksTable({ links, chosen, busy, onDecide }: LinksTableProps) {
   );
 }
 
-/** "measure", "mission", "metro-implementer", "words:3" as words a reviewer reads. */
+/**
+ * "measure", "mission", "metro-implementer", "words:2:ciclabile,scuola" as words a reviewer
+ * reads; suggestions made before the words were stored say only their count ("words:2").
+ */
 function ReasonBadge({ reason }: { reason: string }) {
   const { t } = useTranslation();
-  const words = /^words:(\d+)$/.exec(reason);
-  const text = words
-    ? t('projects.links.reasons.words', { count: Number(words[1]) })
-    : t(`projects.links.reasons.${reason}`, { defaultValue: reason });
+  const words = /^words:(\d+)(?::(.+))?$/.exec(reason);
+  const text = !words
+    ? t(`projects.links.reasons.${reason}`, { defaultValue: reason })
+    : words[2]
+      ? t('projects.links.reasons.wordsListed', {
+          count: Number(words[1]),
+          words: words[2].split(',').join(', '),
+        })
+      : t('projects.links.reasons.words', { count: Number(words[1]) });
   return <span className="badge mp-badge-assigned">{text}</span>;
 }

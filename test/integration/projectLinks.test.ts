@@ -1,0 +1,295 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/domain/roles.ts';
+import { createOrgUnit } from '../../src/modules/organisation/service.ts';
+import { createItem } from '../../src/modules/plan/items.ts';
+import { createPlan } from '../../src/modules/plan/versions.ts';
+import { asRole, browser, startTestApp, type Agent, type TestApp } from '../support/testApp.ts';
+
+let t: TestApp;
+let officer: Agent;
+let auditor: Agent;
+let mobilityUnit: string;
+let versionId: string;
+let goalKey: string;
+/** An action of the mobility unit, and one of no unit. */
+let cycling: { key: string; title: string };
+let parks: { key: string; title: string };
+
+/** A plan with a goal and two actions, and an officer of the PNRR unit who links projects. */
+beforeAll(async () => {
+  t = await startTestApp();
+  officer = (await asRole(t, 'pnrr_officer')).agent;
+  auditor = (await asRole(t, 'system_admin')).agent;
+  mobilityUnit = (
+    await createOrgUnit(t.ctx, systemActor, { kind: 'settore', name: 'Settore Mobilità' })
+  ).id;
+  const plan = await createPlan(t.ctx, systemActor, {
+    slug: 'piano-collegamenti',
+    title: 'Piano dei collegamenti',
+    periodStart: 2026,
+    periodEnd: 2028,
+  });
+  versionId = plan.versions[0]!.id;
+  const goal = await createItem(t.ctx, systemActor, versionId, {
+    kind: 'goal',
+    title: 'Muoversi senza auto',
+    sectionCode: '1',
+    missions: ['M2'],
+  });
+  goalKey = goal.key;
+  cycling = await createItem(t.ctx, systemActor, versionId, {
+    kind: 'action',
+    title: 'Mobilità ciclabile verso la scuola',
+    parentKey: goal.key,
+    orgUnitId: mobilityUnit,
+  });
+  parks = await createItem(t.ctx, systemActor, versionId, {
+    kind: 'action',
+    title: 'Parchi metropolitani',
+    parentKey: goal.key,
+  });
+});
+afterAll(() => t.close());
+
+let cups = 0;
+/** A project entered by hand (not from a PNRR release), with its own CUP. */
+async function manualProject(title = 'Pista ciclabile per la scuola di Rho'): Promise<string> {
+  cups += 1;
+  const res = await officer.request({
+    method: 'POST',
+    url: '/api/v1/projects',
+    payload: {
+      cup: `E41B2600010${String(cups).padStart(4, '0')}`,
+      title,
+      programme: 'Regione Lombardia',
+      mission: 'M2',
+    },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json().id;
+}
+
+function link(agent: Agent, projectId: string, actionKey: string, body: object) {
+  return agent.request({
+    method: 'PUT',
+    url: `/api/v1/projects/${projectId}/links/${actionKey}`,
+    payload: body,
+  });
+}
+
+async function linksOf(projectId: string) {
+  return (
+    await t.app.inject({ method: 'GET', url: `/api/v1/project-links?projectId=${projectId}` })
+  ).json() as {
+    total: number;
+    items: {
+      actionKey: string;
+      status: string;
+      actionTitle: string | null;
+      actionVersionId: string | null;
+      actionOrgUnitId: string | null;
+      reasons: string[];
+    }[];
+  };
+}
+
+async function auditOf(projectId: string) {
+  const res = await auditor.request({
+    method: 'GET',
+    url: `/api/v1/audit?entityType=project&entityId=${projectId}`,
+  });
+  expect(res.statusCode).toBe(200);
+  return (
+    res.json() as { items: { action: string; before: unknown; after: unknown; actorId: string }[] }
+  ).items.filter((entry) => entry.action.startsWith('project_link.'));
+}
+
+describe('linking a project to an action by hand', () => {
+  it('links a project entered by hand to an action no suggestion named, and lists the link', async () => {
+    const projectId = await manualProject();
+    const res = await link(officer, projectId, cycling.key, { versionId, status: 'accepted' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      projectId,
+      actionKey: cycling.key,
+      status: 'accepted',
+      score: null,
+      reasons: [],
+      actionTitle: cycling.title,
+      actionVersionId: versionId,
+      actionOrgUnitId: mobilityUnit,
+    });
+    const listed = await linksOf(projectId);
+    expect(listed.total).toBe(1);
+    expect(listed.items[0]).toMatchObject({
+      actionKey: cycling.key,
+      status: 'accepted',
+      actionTitle: cycling.title,
+      actionVersionId: versionId,
+      actionOrgUnitId: mobilityUnit,
+    });
+    const coverage = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/project-links/coverage' })
+    ).json();
+    expect(coverage.linkedProjects).toBeGreaterThanOrEqual(1);
+  });
+
+  it('records who linked it in the audit log, with the action and the version', async () => {
+    const projectId = await manualProject();
+    await link(officer, projectId, cycling.key, { versionId, status: 'accepted' });
+    const entries = await auditOf(projectId);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      action: 'project_link.accepted',
+      before: null,
+      after: { actionKey: cycling.key, status: 'accepted', versionId },
+    });
+  });
+
+  it('unlinks it: the link is rejected, no longer accepted, and the change audited', async () => {
+    const projectId = await manualProject();
+    await link(officer, projectId, parks.key, { versionId, status: 'accepted' });
+    const res = await link(officer, projectId, parks.key, { versionId, status: 'rejected' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('rejected');
+    const accepted = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/project-links?projectId=${projectId}&status=accepted`,
+      })
+    ).json();
+    expect(accepted.total).toBe(0);
+    const entries = await auditOf(projectId);
+    expect(entries.map((e) => e.action).sort()).toEqual([
+      'project_link.accepted',
+      'project_link.rejected',
+    ]);
+    expect(entries.find((e) => e.action === 'project_link.rejected')).toMatchObject({
+      before: { actionKey: parks.key, status: 'accepted' },
+      after: { actionKey: parks.key, status: 'rejected' },
+    });
+  });
+});
+
+describe('who may link a project by hand', () => {
+  it('asks an anonymous visitor to log in, and writes nothing', async () => {
+    const projectId = await manualProject();
+    const anonymous = await browser(t);
+    const res = await link(anonymous, projectId, cycling.key, { versionId, status: 'accepted' });
+    expect(res.statusCode).toBe(401);
+    expect((await linksOf(projectId)).total).toBe(0);
+  });
+
+  it.each(['participant', 'comune_referent', 'zone_referent'] as const)(
+    'refuses a %s, and writes nothing',
+    async (role) => {
+      const projectId = await manualProject();
+      const scope =
+        role === 'comune_referent'
+          ? { comuneCode: '015146' }
+          : role === 'zone_referent'
+            ? { zoneId: await someZone() }
+            : {};
+      const { agent } = await asRole(t, role, scope);
+      const res = await link(agent, projectId, cycling.key, { versionId, status: 'accepted' });
+      expect(res.statusCode).toBe(403);
+      // Refused before anything is looked up: an unknown action is no different.
+      const unknown = await link(agent, projectId, crypto.randomUUID(), {
+        versionId,
+        status: 'accepted',
+      });
+      expect(unknown.statusCode).toBe(403);
+      expect((await linksOf(projectId)).total).toBe(0);
+      expect(await auditOf(projectId)).toEqual([]);
+    },
+  );
+
+  it('lets an editor link the actions of their org unit, and not the others', async () => {
+    const projectId = await manualProject();
+    const { agent } = await asRole(t, 'editor', { orgUnitIds: [mobilityUnit] });
+    const own = await link(agent, projectId, cycling.key, { versionId, status: 'accepted' });
+    expect(own.statusCode).toBe(200);
+    const other = await link(agent, projectId, parks.key, { versionId, status: 'accepted' });
+    expect(other.statusCode).toBe(403);
+    expect((await linksOf(projectId)).items.map((l) => l.actionKey)).toEqual([cycling.key]);
+  });
+});
+
+async function someZone(): Promise<string> {
+  const zones = (await t.app.inject({ method: 'GET', url: '/api/v1/zones' })).json();
+  return (Array.isArray(zones) ? zones : zones.items)[0].id;
+}
+
+describe('a link to something that is not there', () => {
+  it('names the version when no plan version has its id, and writes nothing', async () => {
+    const projectId = await manualProject();
+    const res = await link(officer, projectId, cycling.key, {
+      versionId: crypto.randomUUID(),
+      status: 'accepted',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().violations).toEqual([
+      expect.objectContaining({ field: 'body.versionId', code: 'unknownPlanVersion' }),
+    ]);
+    expect((await linksOf(projectId)).total).toBe(0);
+    expect(await auditOf(projectId)).toEqual([]);
+  });
+
+  it('names the action when the version has no item of that key, or the key is a goal', async () => {
+    const projectId = await manualProject();
+    const unknown = crypto.randomUUID();
+    const res = await link(officer, projectId, unknown, { versionId, status: 'accepted' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().violations).toEqual([
+      expect.objectContaining({
+        field: 'params.actionKey',
+        code: 'unknownItems',
+        params: { keys: unknown },
+      }),
+    ]);
+    const goal = await link(officer, projectId, goalKey, { versionId, status: 'accepted' });
+    expect(goal.statusCode).toBe(422);
+    expect(goal.json().violations[0]).toMatchObject({
+      field: 'params.actionKey',
+      code: 'actionsOnly',
+    });
+    expect((await linksOf(projectId)).total).toBe(0);
+    expect(await auditOf(projectId)).toEqual([]);
+  });
+
+  it('refuses a malformed key, a status other than accepted or rejected, and an unknown project', async () => {
+    const projectId = await manualProject();
+    const malformed = await link(officer, projectId, 'not-a-key', {
+      versionId,
+      status: 'accepted',
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().violations[0].field).toBe('params.actionKey');
+    const suggested = await link(officer, projectId, cycling.key, {
+      versionId,
+      status: 'suggested',
+    });
+    expect(suggested.statusCode).toBe(400);
+    expect(suggested.json().violations[0].field).toBe('body.status');
+    const nowhere = await link(officer, crypto.randomUUID(), cycling.key, {
+      versionId,
+      status: 'accepted',
+    });
+    expect(nowhere.statusCode).toBe(404);
+    expect((await linksOf(projectId)).total).toBe(0);
+  });
+});
+
+describe('suggestions that explain themselves', () => {
+  it('lists the words a project and an action have in common, as the action writes them', async () => {
+    const projectId = await manualProject('Pista ciclabile per la scuola di Pero');
+    const res = await officer.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${versionId}/link-suggestions`,
+    });
+    expect(res.statusCode).toBe(200);
+    const suggestion = (await linksOf(projectId)).items.find((l) => l.actionKey === cycling.key);
+    expect(suggestion?.status).toBe('suggested');
+    expect(suggestion?.reasons).toEqual(['mission', 'words:2:ciclabile,scuola']);
+  });
+});
