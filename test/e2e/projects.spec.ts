@@ -201,6 +201,13 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     expect(await funding.getByRole('row', { name: /^Totale/ }).innerText()).toMatch(
       /^Totale\s+3\.294\.750\s€/,
     );
+    // Only the sources with an amount get a row; the stated zeros are said in one line.
+    expect(await funding.locator('tbody tr').count()).toBe(2);
+    expect(await funding.getByRole('row', { name: /^Regione/ }).innerText()).toMatch(/794\.750\s€/);
+    expect(await funding.getByRole('row', { name: /^Privati/ }).count()).toBe(0);
+    expect(await page.getByTestId('project-funding-zero').innerText()).toMatch(
+      /^Importo dichiarato di 0 € per: .*Privati/,
+    );
     expect(await page.getByTestId('project-source').innerText()).toContain(
       `Fonte: ${progetti}, rilascio del 24 febbraio 2023`,
     );
@@ -329,7 +336,7 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     await page.getByText('Garbagnate Milanese', { exact: true }).click();
     await page.getByRole('button', { name: 'Crea progetto' }).click();
 
-    // Its page says it was entered by hand; amounts left empty are "n.d.", not zero.
+    // Its page says it was entered by hand; amounts left empty are not listed, and not zero.
     await page.getByText('Progetto creato.').waitFor();
     await page.getByText('Inserito a mano', { exact: true }).waitFor();
     expect(await page.getByTestId('project-source').innerText()).toContain('inserito a mano');
@@ -337,7 +344,9 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     expect(await funding.getByRole('row', { name: /^Regione/ }).innerText()).toMatch(
       /250\.000,50\s€/,
     );
-    expect(await funding.getByRole('row', { name: /^Stato/ }).innerText()).toContain('n.d.');
+    await page.getByText('Le fonti senza un importo dichiarato non sono elencate').waitFor();
+    expect(await funding.getByRole('row', { name: /^Stato/ }).count()).toBe(0);
+    expect(await page.getByTestId('project-funding-zero').count()).toBe(0);
 
     // The PNRR unit edits it.
     await page.getByRole('link', { name: 'Modifica il progetto' }).click();
