@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, logInAsAdmin } from './support/auth.ts';
 import { launchBrowser, newVisitor, pathOf, snap } from './support/browser.ts';
+import { admin } from './support/env.ts';
 
 describe('The administrator manages accounts', () => {
   let browser: Browser;
@@ -145,6 +146,14 @@ describe('The administrator manages accounts', () => {
   });
 
   it('browses the activity log and opens the details of an entry', async () => {
+    // Someone who is not signed in types a wrong password for the admin's account.
+    const { page: stranger } = await newVisitor(browser);
+    await stranger.goto('/accedi');
+    await stranger.getByLabel('Email').fill(admin.email);
+    await stranger.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await stranger.getByRole('button', { name: 'Accedi', exact: true }).click();
+    await stranger.getByText('Email o password non corretti.').waitFor();
+
     const { page, errors } = await newVisitor(browser);
     await logInAsAdmin(page);
     await page.goto('/admin/registro-attivita');
@@ -152,7 +161,19 @@ describe('The administrator manages accounts', () => {
     await page.locator('tbody tr').first().waitFor();
 
     await page.getByLabel('Tipo di elemento').selectOption({ label: 'Utente' });
-    await page.getByRole('cell', { name: 'user.created' }).first().waitFor();
+    // Actions read as sentences, with their code beside them for the filter.
+    const created = page.getByRole('cell', { name: /^Utente creato/ }).first();
+    await created.waitFor();
+    expect(await created.innerText()).toContain('user.created');
+    // A wrong password typed by someone not signed in is the anonymous visitor's.
+    const actionFilter = page.getByRole('searchbox', { name: 'Azione', exact: true });
+    await actionFilter.fill('session.failed');
+    const failed = page.locator('tbody tr').filter({ hasText: 'Accesso non riuscito' }).first();
+    await failed.waitFor();
+    expect(await failed.innerText()).toContain('Visitatore anonimo');
+    expect(await failed.innerText()).not.toContain('anonymous');
+    await actionFilter.fill('');
+    await created.waitFor();
     const show = page.getByRole('button', { name: /^Dettagli/ }).first();
     await show.click();
     await page.getByRole('heading', { name: 'Dopo' }).first().waitFor();
