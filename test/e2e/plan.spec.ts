@@ -429,10 +429,15 @@ describe('The strategic plan: read by the public, updated by the plan office and
     expect(await page.getByLabel('Versione di arrivo').inputValue()).toBe('2');
     await snap(page, 'plan-diff');
 
-    // The changelog of version 2 tells the same story, with its status history.
+    // The changelog of version 2 tells the same story; the status history is shown once, on the
+    // acts tab it links to.
     await page.goto(`${plan}/versioni/2/modifiche`);
     await page.getByRole('heading', { name: /Modifiche rispetto alla versione 1/ }).waitFor();
     expect(await page.getByTestId('diff-added').innerText()).toContain(newGoal);
+    expect(await page.getByRole('heading', { name: 'Cronologia', exact: true }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Cronologia degli stati e atti della versione' }).click();
+    await page.waitForURL(`**${plan}/versioni/2/atti`);
+    await page.getByRole('heading', { name: 'Cronologia', exact: true }).waitFor();
     await page.getByText('annual update started from version 1').waitFor();
 
     expect(errors).toEqual([]);
