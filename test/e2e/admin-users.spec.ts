@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, logInAsAdmin } from './support/auth.ts';
-import { launchBrowser, newVisitor, pathOf, snap } from './support/browser.ts';
+import { launchBrowser, newVisitor, pathOf, snap, tableFit } from './support/browser.ts';
 import { admin } from './support/env.ts';
 
 describe('The administrator manages accounts', () => {
@@ -119,6 +119,23 @@ describe('The administrator manages accounts', () => {
     const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     expect(phone.errors).toEqual([]);
+  });
+
+  it('scrolls the users table inside its box on a phone, where every button can be reached', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logInAsAdmin(page);
+    await page.goto('/admin/utenti');
+    const table = page.getByRole('table').first();
+    await table.locator('tbody tr').first().waitFor();
+    const fit = await tableFit(page, table);
+    await snap(page, 'admin-users-phone');
+    expect(fit.pageWidth).toBeLessThanOrEqual(390);
+    expect(fit.scrollsInItsBox).toBe(true);
+    expect(fit.boxRight).toBeLessThanOrEqual(390);
+    // Scrolled to its end, the box shows the last column (the row's buttons) on screen.
+    expect(fit.lastCellRightScrolled).toBeLessThanOrEqual(390);
+    expect(errors).toEqual([]);
   });
 
   it('resets a password after confirming, and disables an account', async () => {

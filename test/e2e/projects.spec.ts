@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logInAsAdmin } from './support/auth.ts';
-import { launchBrowser, newVisitor, pathOf, snap } from './support/browser.ts';
+import { launchBrowser, newVisitor, pathOf, snap, tableFit } from './support/browser.ts';
 
 const releases = path.resolve('reference-data/pnrr');
 const file = (name: string) => path.join(releases, name);
@@ -187,6 +187,15 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toContain('text/csv');
     await snap(page, 'projects-explorer');
+
+    // On a phone the table scrolls sideways in its own box; the page keeps the screen's width.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const explorerFit = await tableFit(page, page.locator('table.mp-projects-table'));
+    expect(explorerFit.pageWidth).toBeLessThanOrEqual(390);
+    expect(explorerFit.scrollsInItsBox).toBe(true);
+    expect(explorerFit.boxRight).toBeLessThanOrEqual(390);
+    expect(explorerFit.lastCellRightScrolled).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // The largest PNRR project of Abbiategrasso comes first; the visitor opens it.
     const first = page.locator('tbody tr').first();
