@@ -91,6 +91,12 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
       .first()
       .waitFor();
     await snap(page, 'projects-import-history');
+    // At 1280 px the history fits beside the admin menu, report buttons included, with no
+    // sideways scrolling (a narrower screen scrolls it in its box).
+    const historyFit = await tableFit(page, history);
+    expect(historyFit.scrollsInItsBox).toBe(false);
+    expect(historyFit.pageWidth).toBeLessThanOrEqual(1280);
+    expect(historyFit.lastCellRightScrolled).toBeLessThanOrEqual(historyFit.boxRight);
 
     expect(errors).toEqual([]);
   });
