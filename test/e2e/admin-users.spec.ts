@@ -160,6 +160,8 @@ describe('The administrator manages accounts', () => {
     expect(await page.getByLabel('Account disattivato').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Salva' }).click();
     await expect.poll(() => row.innerText()).toContain('Disattivato');
+    // Saved, and told so, as the other admin forms do.
+    await page.getByText(/^Utente «Anna Referente.*» salvato\.$/).waitFor();
   });
 
   it('browses the activity log and opens the details of an entry', async () => {
