@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, logInAsAdmin } from './support/auth.ts';
-import { launchBrowser, newVisitor, pathOf, snap } from './support/browser.ts';
+import { launchBrowser, newVisitor, pathOf, snap, tableFit } from './support/browser.ts';
+import { admin } from './support/env.ts';
 
 describe('The administrator manages accounts', () => {
   let browser: Browser;
@@ -120,6 +121,23 @@ describe('The administrator manages accounts', () => {
     expect(phone.errors).toEqual([]);
   });
 
+  it('scrolls the users table inside its box on a phone, where every button can be reached', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logInAsAdmin(page);
+    await page.goto('/admin/utenti');
+    const table = page.getByRole('table').first();
+    await table.locator('tbody tr').first().waitFor();
+    const fit = await tableFit(page, table);
+    await snap(page, 'admin-users-phone');
+    expect(fit.pageWidth).toBeLessThanOrEqual(390);
+    expect(fit.scrollsInItsBox).toBe(true);
+    expect(fit.boxRight).toBeLessThanOrEqual(390);
+    // Scrolled to its end, the box shows the last column (the row's buttons) on screen.
+    expect(fit.lastCellRightScrolled).toBeLessThanOrEqual(390);
+    expect(errors).toEqual([]);
+  });
+
   it('resets a password after confirming, and disables an account', async () => {
     const { page } = await newVisitor(browser);
     await logInAsAdmin(page);
@@ -143,6 +161,8 @@ describe('The administrator manages accounts', () => {
     expect(await page.getByLabel('Account disattivato').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Salva' }).click();
     await expect.poll(() => row.innerText()).toContain('Disattivato');
+    // Saved, and told so, as the other admin forms do.
+    await page.getByText(/^Utente «Anna Referente.*» salvato\.$/).waitFor();
 
     // Its holder, with the right password, is told the account is disabled and by whom to turn.
     const holder = await newVisitor(browser);
@@ -155,6 +175,14 @@ describe('The administrator manages accounts', () => {
   });
 
   it('browses the activity log and opens the details of an entry', async () => {
+    // Someone who is not signed in types a wrong password for the admin's account.
+    const { page: stranger } = await newVisitor(browser);
+    await stranger.goto('/accedi');
+    await stranger.getByLabel('Email').fill(admin.email);
+    await stranger.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await stranger.getByRole('button', { name: 'Accedi', exact: true }).click();
+    await stranger.getByText('Email o password non corretti.').waitFor();
+
     const { page, errors } = await newVisitor(browser);
     await logInAsAdmin(page);
     await page.goto('/admin/registro-attivita');
@@ -162,7 +190,19 @@ describe('The administrator manages accounts', () => {
     await page.locator('tbody tr').first().waitFor();
 
     await page.getByLabel('Tipo di elemento').selectOption({ label: 'Utente' });
-    await page.getByRole('cell', { name: 'user.created' }).first().waitFor();
+    // Actions read as sentences, with their code beside them for the filter.
+    const created = page.getByRole('cell', { name: /^Utente creato/ }).first();
+    await created.waitFor();
+    expect(await created.innerText()).toContain('user.created');
+    // A wrong password typed by someone not signed in is the anonymous visitor's.
+    const actionFilter = page.getByRole('searchbox', { name: 'Azione', exact: true });
+    await actionFilter.fill('session.failed');
+    const failed = page.locator('tbody tr').filter({ hasText: 'Accesso non riuscito' }).first();
+    await failed.waitFor();
+    expect(await failed.innerText()).toContain('Visitatore anonimo');
+    expect(await failed.innerText()).not.toContain('anonymous');
+    await actionFilter.fill('');
+    await created.waitFor();
     const show = page.getByRole('button', { name: /^Dettagli/ }).first();
     await show.click();
     await page.getByRole('heading', { name: 'Dopo' }).first().waitFor();

@@ -45,6 +45,11 @@ describe('The administrator signs in for the first time', () => {
     await password.fill('not-the-password');
     await page.getByRole('button', { name: 'Accedi', exact: true }).click();
     await page.getByText('Email o password non corretti.').waitFor();
+    // The alert stays clear of the label of the first field, which floats above its input.
+    const alert = page.locator('.alert').filter({ hasText: 'Email o password non corretti.' });
+    const label = page.locator('label').filter({ hasText: /^Email$/ });
+    const alertBox = (await alert.boundingBox())!;
+    expect((await label.boundingBox())!.y).toBeGreaterThanOrEqual(alertBox.y + alertBox.height);
 
     // With the right one the admin gets in.
     await password.fill(currentAdminPassword());

@@ -22,6 +22,10 @@ describe('A visitor looks up a comune', () => {
       .click();
     await page.getByRole('heading', { level: 1, name: 'Comuni' }).waitFor();
     await page.getByText('133 comuni trovati').waitFor();
+    // A breadcrumb says where the list is, as on every other page.
+    const breadcrumb = page.getByRole('navigation', { name: 'Percorso di navigazione' });
+    const crumbs = async () => (await breadcrumb.innerText()).split('/').map((s) => s.trim());
+    expect(await crumbs()).toEqual(['Home', 'Comuni']);
     await snap(page, 'comuni-list');
 
     // They search by name.
@@ -52,6 +56,13 @@ describe('A visitor looks up a comune', () => {
     await page.getByRole('heading', { level: 1, name: 'Magentino e Abbiatense' }).waitFor();
     await page.getByRole('link', { name: 'Abbiategrasso' }).waitFor();
     expect(pathOf(page)).toBe('/zone/magentino-abbiatense');
+
+    // The breadcrumb leads back to the list of zones, which has its own.
+    await breadcrumb.getByRole('link', { name: 'Zone omogenee' }).click();
+    await page.waitForURL((url) => url.pathname === '/zone');
+    await page.getByRole('heading', { level: 1, name: 'Zone omogenee' }).waitFor();
+    expect(await crumbs()).toEqual(['Home', 'Zone omogenee']);
+    expect(await breadcrumb.locator('[aria-current="page"]').innerText()).toBe('Zone omogenee');
 
     expect(errors).toEqual([]);
   });

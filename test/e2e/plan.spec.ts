@@ -47,9 +47,19 @@ describe('The strategic plan: read by the public, updated by the plan office and
       .click();
     await page.getByRole('heading', { level: 1, name: 'Piano strategico' }).waitFor();
 
-    // Every edition is a card; the plan in force (the latest adopted or in consultation) stands out.
+    // Every edition is a card. The plan in force comes first and stands out: the latest adopted or
+    // in consultation with something to read, not the 2025-2027 proposal that has no goals yet.
     const current = page.getByRole('article').filter({ hasText: 'Piano in corso' });
-    expect(await current.getByRole('heading', { level: 2 }).innerText()).toBe('PSTTM 2025-2027');
+    expect(await current.getByRole('heading', { level: 2 }).innerText()).toMatch(
+      /^PSTTM 2022-2024/,
+    );
+    const headings = await page
+      .getByRole('article')
+      .getByRole('heading', { level: 2 })
+      .allInnerTexts();
+    expect(headings[0]).toMatch(/^PSTTM 2022-2024/);
+    // The empty proposal is still there to be picked.
+    expect(headings).toContain('PSTTM 2025-2027');
     const edition = page.getByRole('article', { name: /PSTTM 2022-2024/ });
     expect(await edition.innerText()).toContain('Adottato');
     await snap(page, 'plan-plans');
@@ -419,10 +429,15 @@ describe('The strategic plan: read by the public, updated by the plan office and
     expect(await page.getByLabel('Versione di arrivo').inputValue()).toBe('2');
     await snap(page, 'plan-diff');
 
-    // The changelog of version 2 tells the same story, with its status history.
+    // The changelog of version 2 tells the same story; the status history is shown once, on the
+    // acts tab it links to.
     await page.goto(`${plan}/versioni/2/modifiche`);
     await page.getByRole('heading', { name: /Modifiche rispetto alla versione 1/ }).waitFor();
     expect(await page.getByTestId('diff-added').innerText()).toContain(newGoal);
+    expect(await page.getByRole('heading', { name: 'Cronologia', exact: true }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Cronologia degli stati e atti della versione' }).click();
+    await page.waitForURL(`**${plan}/versioni/2/atti`);
+    await page.getByRole('heading', { name: 'Cronologia', exact: true }).waitFor();
     await page.getByText('annual update started from version 1').waitFor();
 
     expect(errors).toEqual([]);

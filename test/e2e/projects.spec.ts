@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logInAsAdmin } from './support/auth.ts';
-import { launchBrowser, newVisitor, pathOf, snap } from './support/browser.ts';
+import { launchBrowser, newVisitor, pathOf, snap, tableFit } from './support/browser.ts';
 
 const releases = path.resolve('reference-data/pnrr');
 const file = (name: string) => path.join(releases, name);
@@ -92,6 +92,12 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
       .first()
       .waitFor();
     await snap(page, 'projects-import-history');
+    // At 1280 px the history fits beside the admin menu, report buttons included, with no
+    // sideways scrolling (a narrower screen scrolls it in its box).
+    const historyFit = await tableFit(page, history);
+    expect(historyFit.scrollsInItsBox).toBe(false);
+    expect(historyFit.pageWidth).toBeLessThanOrEqual(1280);
+    expect(historyFit.lastCellRightScrolled).toBeLessThanOrEqual(historyFit.boxRight);
 
     expect(errors).toEqual([]);
   });
@@ -195,6 +201,15 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     expect(lines).toHaveLength(14);
     await snap(page, 'projects-explorer');
 
+    // On a phone the table scrolls sideways in its own box; the page keeps the screen's width.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const explorerFit = await tableFit(page, page.locator('table.mp-projects-table'));
+    expect(explorerFit.pageWidth).toBeLessThanOrEqual(390);
+    expect(explorerFit.scrollsInItsBox).toBe(true);
+    expect(explorerFit.boxRight).toBeLessThanOrEqual(390);
+    expect(explorerFit.lastCellRightScrolled).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     // The largest PNRR project of Abbiategrasso comes first; the visitor opens it.
     const first = page.locator('tbody tr').first();
     expect(await first.innerText()).toMatch(/2\.500\.000\s€/);
@@ -207,6 +222,13 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     expect(await funding.getByRole('row', { name: /^PNRR/ }).innerText()).toMatch(/2\.500\.000\s€/);
     expect(await funding.getByRole('row', { name: /^Totale/ }).innerText()).toMatch(
       /^Totale\s+3\.294\.750\s€/,
+    );
+    // Only the sources with an amount get a row; the stated zeros are said in one line.
+    expect(await funding.locator('tbody tr').count()).toBe(2);
+    expect(await funding.getByRole('row', { name: /^Regione/ }).innerText()).toMatch(/794\.750\s€/);
+    expect(await funding.getByRole('row', { name: /^Privati/ }).count()).toBe(0);
+    expect(await page.getByTestId('project-funding-zero').innerText()).toMatch(
+      /^Importo dichiarato di 0 € per: .*Privati/,
     );
     expect(await page.getByTestId('project-source').innerText()).toContain(
       `Fonte: ${progetti}, rilascio del 24 febbraio 2023`,
@@ -336,7 +358,7 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     await page.getByText('Garbagnate Milanese', { exact: true }).click();
     await page.getByRole('button', { name: 'Crea progetto' }).click();
 
-    // Its page says it was entered by hand; amounts left empty are "n.d.", not zero.
+    // Its page says it was entered by hand; amounts left empty are not listed, and not zero.
     await page.getByText('Progetto creato.').waitFor();
     await page.getByText('Inserito a mano', { exact: true }).waitFor();
     expect(await page.getByTestId('project-source').innerText()).toContain('inserito a mano');
@@ -344,7 +366,9 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     expect(await funding.getByRole('row', { name: /^Regione/ }).innerText()).toMatch(
       /250\.000,50\s€/,
     );
-    expect(await funding.getByRole('row', { name: /^Stato/ }).innerText()).toContain('n.d.');
+    await page.getByText('Le fonti senza un importo dichiarato non sono elencate').waitFor();
+    expect(await funding.getByRole('row', { name: /^Stato/ }).count()).toBe(0);
+    expect(await page.getByTestId('project-funding-zero').count()).toBe(0);
 
     // The PNRR unit edits it.
     await page.getByRole('link', { name: 'Modifica il progetto' }).click();

@@ -152,6 +152,13 @@ describe('the public plan browser', () => {
     expect(empty).toMatchObject({ goals: 0, actions: 0 });
   });
 
+  it('says how many goals and actions each version holds, so a reader opens one with content', async () => {
+    const seeded = await planBySlug('psttm-2022-2024');
+    expect(seeded.versions[0].contentCount).toBeGreaterThan(0);
+    const proposal = await planBySlug('psttm-2025-2027');
+    expect(proposal.versions.map((v: { contentCount: number }) => v.contentCount)).toEqual([0]);
+  });
+
   it('hides drafts from the public', async () => {
     const plans = (await get('/api/v1/plans')).json().items;
     expect(

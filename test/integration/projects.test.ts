@@ -387,7 +387,7 @@ describe('rows that are wrong in a file that is right', () => {
     expect(report).toMatchObject({ kind: 'localizzazioni', created: 1, rejected: 1 });
     expect(report.rejectedRows[0]).toEqual({
       row: 2,
-      reasons: ['Codice Comune "" is not a comune code'],
+      reasons: ['Codice Comune "" is not a municipality code'],
       problems: [{ code: 'comune', column: 'Codice Comune', value: '' }],
     });
   });

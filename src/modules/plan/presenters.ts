@@ -33,10 +33,15 @@ export interface PlanView {
   periodStart: number;
   periodEnd: number;
   notes: string | null;
-  versions: VersionSummaryView[];
+  versions: (VersionSummaryView & { contentCount: number })[];
 }
 
-export function presentPlan(row: PlanRow, versions: VersionRow[]): PlanView {
+/** A plan with its versions; `contentCount` gives each version's goals and actions. */
+export function presentPlan(
+  row: PlanRow,
+  versions: VersionRow[],
+  contentCount: ReadonlyMap<string, number> = new Map(),
+): PlanView {
   return {
     id: row.id,
     slug: row.slug,
@@ -45,7 +50,10 @@ export function presentPlan(row: PlanRow, versions: VersionRow[]): PlanView {
     periodStart: row.periodStart,
     periodEnd: row.periodEnd,
     notes: row.notes,
-    versions: versions.map(presentVersionSummary),
+    versions: versions.map((version) => ({
+      ...presentVersionSummary(version),
+      contentCount: contentCount.get(version.id) ?? 0,
+    })),
   };
 }
 

@@ -43,6 +43,16 @@ export async function listVersions(db: Executor, planIds?: string[]): Promise<Ve
     .orderBy(asc(planVersions.planId), asc(planVersions.number));
 }
 
+/** Goals and actions of every version, by version id: the sections alone are not content. */
+export async function countContentByVersion(db: Executor): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ versionId: planItems.versionId, count: sql<number>`count(*)::int` })
+    .from(planItems)
+    .where(inArray(planItems.kind, ['goal', 'action']))
+    .groupBy(planItems.versionId);
+  return new Map(rows.map((row) => [row.versionId, Number(row.count)]));
+}
+
 export async function findVersion(db: Executor, id: string): Promise<VersionRow | undefined> {
   const [row] = await db.select().from(planVersions).where(eq(planVersions.id, id));
   return row;

@@ -33,7 +33,17 @@ const planProps = {
   periodEnd: Type.Integer(),
   notes: Nullable(Type.String()),
 };
-export const Plan = Type.Object({ ...planProps, versions: Type.Array(VersionSummary) });
+export const Plan = Type.Object({
+  ...planProps,
+  versions: Type.Array(
+    Type.Object({
+      ...VersionSummary.properties,
+      contentCount: Type.Integer({
+        description: 'goals and actions in the version (0: only its sections, nothing to read yet)',
+      }),
+    }),
+  ),
+});
 
 export const Act = Type.Object({
   id: Type.String(),

@@ -38,7 +38,11 @@ function requireVersionManager(actor: Actor) {
 }
 
 export async function listPlans(ctx: Ctx, actor: Actor): Promise<present.PlanView[]> {
-  const [plans, versions] = await Promise.all([repo.listPlans(ctx.db), repo.listVersions(ctx.db)]);
+  const [plans, versions, contentCount] = await Promise.all([
+    repo.listPlans(ctx.db),
+    repo.listVersions(ctx.db),
+    repo.countContentByVersion(ctx.db),
+  ]);
   const seeDrafts = canSeeDrafts(actor.user);
   return plans.map((p) =>
     present.presentPlan(
@@ -46,6 +50,7 @@ export async function listPlans(ctx: Ctx, actor: Actor): Promise<present.PlanVie
       versions.filter(
         (v) => v.planId === p.id && (seeDrafts || isPublished(v.status as VersionStatus)),
       ),
+      contentCount,
     ),
   );
 }

@@ -59,3 +59,34 @@ export async function snap(page: Page, name: string): Promise<void> {
 export function pathOf(page: Page): string {
   return new URL(page.url()).pathname;
 }
+
+export interface TableFit {
+  /** How wide the page is: more than the viewport means the page itself scrolls sideways. */
+  pageWidth: number;
+  viewportWidth: number;
+  /** The table is in a box of its own that scrolls sideways. */
+  scrollsInItsBox: boolean;
+  /** The box's right edge, which must stay within the viewport. */
+  boxRight: number;
+  /** The last cell's right edge once the box is scrolled to its end. */
+  lastCellRightScrolled: number;
+}
+
+/** Measures how a (wide) table sits in a narrow viewport: in a scrolling box, page unchanged. */
+export async function tableFit(page: Page, table: ReturnType<Page['locator']>): Promise<TableFit> {
+  return table.evaluate((element) => {
+    const box = element.closest('.table-responsive') as HTMLElement | null;
+    const scrolls =
+      !!box && getComputedStyle(box).overflowX === 'auto' && box.scrollWidth > box.clientWidth;
+    if (box) box.scrollLeft = box.scrollWidth;
+    const cells = element.querySelectorAll('tbody tr:first-child > *');
+    const last = cells[cells.length - 1] as HTMLElement | undefined;
+    return {
+      pageWidth: document.documentElement.scrollWidth,
+      viewportWidth: window.innerWidth,
+      scrollsInItsBox: scrolls,
+      boxRight: box ? box.getBoundingClientRect().right : Number.POSITIVE_INFINITY,
+      lastCellRightScrolled: last ? last.getBoundingClientRect().right : Number.POSITIVE_INFINITY,
+    };
+  });
+}

@@ -57,7 +57,7 @@ export function problemText(p: Problem): string {
     case 'region':
     case 'province':
     case 'comune':
-      return `${p.column} "${p.value}" is not a ${p.code} code`;
+      return `${p.column} "${p.value}" is not a ${p.code === 'comune' ? 'municipality' : p.code} code`;
     case 'taxCodeMasked':
       return 'Codice fiscale is masked in the release (a natural person): the subject cannot be identified';
     case 'taxCode':

@@ -10,6 +10,7 @@ import { SearchField } from '../../ui/SearchField.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/QueryStates.tsx';
 import { useCurrentUser } from '../identity/hooks.ts';
 import { isSystemAdmin } from '../identity/policy.ts';
+import { actionKey, actorKind } from './auditLabels.ts';
 import { useAudit, useUsers } from './hooks.ts';
 import type { AuditEntry } from './types.ts';
 
@@ -166,6 +167,16 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [open, setOpen] = useState<string | null>(null);
+  const actionText = (action: string) => {
+    const key = actionKey(action);
+    return key ? t(key, { defaultValue: action }) : action;
+  };
+  const actorText = (entry: AuditEntry) => {
+    const kind = actorKind(entry);
+    if (kind === 'system') return t('admin.audit.system');
+    if (kind === 'anonymous') return t('admin.audit.anonymous');
+    return entry.actorLabel;
+  };
   return (
     <Table responsive>
       <caption className="visually-hidden">{t('admin.audit.title')}</caption>
@@ -190,11 +201,12 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <tr>
                 <td className="text-nowrap">{format.dateTime(entry.at)}</td>
                 <td>
-                  <span className="d-block">{entry.actorLabel ?? t('admin.audit.system')}</span>
+                  <span className="d-block">{actorText(entry)}</span>
                   {entry.ip ? <span className="d-block small">{entry.ip}</span> : null}
                 </td>
                 <td>
-                  <code>{entry.action}</code>
+                  <span className="d-block">{actionText(entry.action)}</span>
+                  <code className="small">{entry.action}</code>
                 </td>
                 <td>
                   <span className="d-block">
@@ -217,7 +229,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
                     {expanded ? t('admin.audit.hide') : t('admin.audit.show')}
                     <span className="visually-hidden">
                       {' '}
-                      {entry.action} {format.dateTime(entry.at)}
+                      {actionText(entry.action)} {format.dateTime(entry.at)}
                     </span>
                   </button>
                 </td>

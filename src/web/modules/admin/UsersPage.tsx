@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../app/title.ts';
 import { SelectField } from '../../ui/fields.tsx';
 import { bindFilters, SearchForm } from '../../ui/FilterForm.tsx';
 import { SearchField } from '../../ui/SearchField.tsx';
+import { LiveNotice } from '../../ui/LiveNotice.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/QueryStates.tsx';
 import { roles, type Role } from '../identity/types.ts';
@@ -42,6 +43,7 @@ export default function UsersPage() {
   const create = useCreateUser();
   const newRow = useNewRowForm(create);
   const [issued, setIssued] = useState<IssuedPassword | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const onCreate = async (values: UserFormValues) => {
     const result = await create.mutateAsync({
@@ -62,6 +64,7 @@ export default function UsersPage() {
         creating={newRow.creating}
         onNew={newRow.open}
       />
+      <LiveNotice message={notice} />
       {issued ? <TemporaryPassword {...issued} onDismiss={() => setIssued(null)} /> : null}
       {newRow.creating ? (
         <NewRowCard titleId="new-user-title" title={t('admin.users.new')}>
@@ -99,7 +102,11 @@ export default function UsersPage() {
       ) : null}
       {users.data && users.data.items.length > 0 ? (
         <>
-          <UsersTable users={users.data.items} onPasswordIssued={setIssued} />
+          <UsersTable
+            users={users.data.items}
+            onPasswordIssued={setIssued}
+            onSaved={(name) => setNotice(t('admin.users.saved', { name }))}
+          />
           <Pagination
             page={page}
             pageSize={PAGE_SIZE}

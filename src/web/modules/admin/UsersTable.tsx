@@ -14,9 +14,11 @@ import { scopeOf, UserForm, type IssuedPassword, type UserFormValues } from './U
 interface UsersTableProps {
   users: User[];
   onPasswordIssued: (issued: IssuedPassword) => void;
+  /** After an edit is saved, with the name the user now has. */
+  onSaved: (name: string) => void;
 }
 
-export function UsersTable({ users, onPasswordIssued }: UsersTableProps) {
+export function UsersTable({ users, onPasswordIssued, onSaved }: UsersTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const scope = useScopeOptions();
@@ -49,6 +51,7 @@ export function UsersTable({ users, onPasswordIssued }: UsersTableProps) {
       },
     });
     editRow.close();
+    onSaved(values.name.trim());
   };
 
   const confirmReset = () => {

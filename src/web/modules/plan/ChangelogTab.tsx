@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useOutletContext } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../ui/QueryStates.tsx';
-import { StatusTimeline } from './ActsTab.tsx';
 import { namesOf } from './diffValues.ts';
 import { DiffView } from './DiffView.tsx';
 import { useChangelog, useTree } from './hooks.ts';
 import { usePlanLabels } from './labels.ts';
 import type { VersionContext } from './versionRoute.tsx';
+import { versionPath } from './versionRules.ts';
 
-/** The changelog: status history, then what this update changed from the version it started from. */
+/** The changelog: what this update changed from the version it started from (the status history is on the acts tab). */
 export default function ChangelogTab() {
   const { t } = useTranslation();
   const { plan, version } = useOutletContext<VersionContext>();
@@ -19,39 +19,37 @@ export default function ChangelogTab() {
   if (changelog.isPending) return <Loading />;
   if (changelog.isError)
     return <ErrorState error={changelog.error} onRetry={() => void changelog.refetch()} />;
-  const { basedOn, diff, transitions } = changelog.data;
+  const { basedOn, diff } = changelog.data;
   return (
-    <div className="row g-5">
-      <section aria-labelledby="changes-title" className="col-12 col-xl-8">
-        <h2 id="changes-title" className="h3">
-          {basedOn
-            ? t('plan.changelog.fromBase', { number: basedOn.number, label: basedOn.label })
-            : t('plan.changelog.title')}
-        </h2>
-        {diff ? (
-          <>
-            <p>
-              <Link to={`/piano/${plan.slug}/confronta?da=${diff.from.number}&a=${diff.to.number}`}>
-                {t('plan.changelog.openCompare')}
-              </Link>
-            </p>
-            <DiffView
-              diff={diff}
-              slug={plan.slug}
-              labels={labels}
-              names={namesOf(baseTree.data, tree.data)}
-            />
-          </>
-        ) : (
-          <EmptyState>{t('plan.changelog.noBase')}</EmptyState>
-        )}
-      </section>
-      <section aria-labelledby="changelog-history" className="col-12 col-xl-4">
-        <h2 id="changelog-history" className="h3">
-          {t('plan.history.title')}
-        </h2>
-        <StatusTimeline transitions={transitions} acts={version.acts} />
-      </section>
-    </div>
+    <section aria-labelledby="changes-title">
+      <h2 id="changes-title" className="h3">
+        {basedOn
+          ? t('plan.changelog.fromBase', { number: basedOn.number, label: basedOn.label })
+          : t('plan.changelog.title')}
+      </h2>
+      {/* The status history lives once, on the acts tab. */}
+      <p>
+        <Link to={`${versionPath(plan.slug, version.number)}/atti`}>
+          {t('plan.changelog.historyLink')}
+        </Link>
+      </p>
+      {diff ? (
+        <>
+          <p>
+            <Link to={`/piano/${plan.slug}/confronta?da=${diff.from.number}&a=${diff.to.number}`}>
+              {t('plan.changelog.openCompare')}
+            </Link>
+          </p>
+          <DiffView
+            diff={diff}
+            slug={plan.slug}
+            labels={labels}
+            names={namesOf(baseTree.data, tree.data)}
+          />
+        </>
+      ) : (
+        <EmptyState>{t('plan.changelog.noBase')}</EmptyState>
+      )}
+    </section>
   );
 }

@@ -23,10 +23,14 @@ export default function PlansPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('plan.plans.title'));
   const plans = usePlans();
-  const newestFirst = [...(plans.data ?? [])].sort(
-    (a, b) => b.periodStart - a.periodStart || b.periodEnd - a.periodEnd,
-  );
   const current = plans.data ? currentPlanOf(plans.data) : undefined;
+  // The plan in force comes first, then the others newest first.
+  const newestFirst = [...(plans.data ?? [])].sort(
+    (a, b) =>
+      Number(b.id === current?.id) - Number(a.id === current?.id) ||
+      b.periodStart - a.periodStart ||
+      b.periodEnd - a.periodEnd,
+  );
 
   return (
     <>

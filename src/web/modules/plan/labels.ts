@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useOrgUnits } from '../admin/hooks.ts';
 import { useComuni, useZones } from '../territory/hooks.ts';
 import { useSdgs } from './hooks.ts';
+import { missionName as nameOfMission } from './missionNames.ts';
 import type { Scope } from './types.ts';
 
 /**
@@ -27,10 +28,7 @@ export function usePlanLabels() {
     [sdgs.data, orgUnits.data, zones.data, comuni.data, english],
   );
 
-  const missionName = useCallback(
-    (code: string) => t(`plan.missions.${code}`, { defaultValue: code }),
-    [t],
-  );
+  const missionName = useCallback((code: string) => nameOfMission(t, code), [t]);
   const missionShort = useCallback(
     (code: string) => t(`plan.missionsShort.${code}`, { defaultValue: code }),
     [t],

@@ -35,8 +35,13 @@ export interface PlanInfo {
   notes: string | null;
 }
 
+/** A version as a plan lists it, with how many goals and actions it holds. */
+export interface PlanVersionEntry extends VersionSummary {
+  contentCount: number;
+}
+
 export interface Plan extends PlanInfo {
-  versions: VersionSummary[];
+  versions: PlanVersionEntry[];
 }
 
 export interface Act {

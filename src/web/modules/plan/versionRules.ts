@@ -1,4 +1,4 @@
-import type { Plan, VersionStatus, VersionSummary } from './types.ts';
+import type { Plan, PlanVersionEntry, VersionStatus, VersionSummary } from './types.ts';
 
 /** Badge colours by status, with text colours chosen for contrast (see ui/app.css). */
 export const statusBadge: Record<VersionStatus, string> = {
@@ -10,15 +10,26 @@ export const statusBadge: Record<VersionStatus, string> = {
 
 const preference: VersionStatus[] = ['adopted', 'consultation', 'draft', 'superseded'];
 
-/** The version a reader wants first: the adopted one, else the one in consultation, else the latest. */
-export function currentVersionOf(plan: Plan): VersionSummary | undefined {
+function preferred<T extends VersionSummary>(versions: T[]): T | undefined {
   for (const status of preference) {
-    const found = plan.versions
+    const found = versions
       .filter((version) => version.status === status)
       .sort((a, b) => b.number - a.number)[0];
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * The version a reader wants first: among the versions with goals or actions, the adopted one,
+ * else the one in consultation, else the latest; a plan whose versions are all empty opens on
+ * its preferred one all the same.
+ */
+export function currentVersionOf(plan: Plan): PlanVersionEntry | undefined {
+  return (
+    preferred(plan.versions.filter((version) => version.contentCount > 0)) ??
+    preferred(plan.versions)
+  );
 }
 
 /** The version still being worked on (draft or consultation), if any. */
@@ -33,15 +44,24 @@ export function canStartUpdate(plan: Plan): boolean {
   return plan.versions.some((version) => version.status === 'adopted') && !openVersionOf(plan);
 }
 
-/** The plan in force: adopted or in consultation, with the latest period. */
+/**
+ * The plan in force: adopted or in consultation, with the latest period, preferring one with
+ * something to read (a new plan opened for consultation with no goals yet is not shown first).
+ */
 export function currentPlanOf(plans: Plan[]): Plan | undefined {
-  return plans
-    .filter((plan) =>
-      plan.versions.some(
-        (version) => version.status === 'adopted' || version.status === 'consultation',
-      ),
-    )
-    .sort((a, b) => b.periodStart - a.periodStart || b.periodEnd - a.periodEnd)[0];
+  const inForce = (plan: Plan, withContent: boolean) =>
+    plan.versions.some(
+      (version) =>
+        (version.status === 'adopted' || version.status === 'consultation') &&
+        (!withContent || version.contentCount > 0),
+    );
+  const newestFirst = [...plans].sort(
+    (a, b) => b.periodStart - a.periodStart || b.periodEnd - a.periodEnd,
+  );
+  return (
+    newestFirst.find((plan) => inForce(plan, true)) ??
+    newestFirst.find((plan) => inForce(plan, false))
+  );
 }
 
 export function versionByNumber(

@@ -21,6 +21,7 @@ import { ProjectsNav } from './ProjectsNav.tsx';
 import type { Analytics } from './types.ts';
 import { WithTable } from './WithTable.tsx';
 import './projects.css';
+import { missionOptions } from '../plan/missionNames.ts';
 
 // ECharts comes after the figures and the text are on screen.
 const PerResidentMap = lazy(() =>
@@ -71,10 +72,7 @@ export default function PnrrPage() {
               })
             }
             emptyLabel={t('projects.filters.allMissions')}
-            options={allMissions.map((code) => ({
-              value: code,
-              label: `${code} · ${t(`plan.missions.${code}`)}`,
-            }))}
+            options={missionOptions(t)}
           />
         </div>
         <div className="col-12 col-lg-8">

@@ -14,6 +14,7 @@ import { allMissions } from '../plan/types.ts';
 import { useComuni, useZones } from '../territory/hooks.ts';
 import { MeasureSelect } from './MeasureSelect.tsx';
 import { projectSorts, type ProjectFilter, type ProjectSort } from './types.ts';
+import { missionOptions } from '../plan/missionNames.ts';
 
 export const projectDefaults = {
   q: '',
@@ -108,10 +109,7 @@ export function ProjectFilters({ filters, onChange }: ProjectFiltersProps) {
             value={filters.mission}
             onChange={onMission}
             emptyLabel={t('projects.filters.allMissions')}
-            options={allMissions.map((code) => ({
-              value: code,
-              label: `${code} · ${t(`plan.missions.${code}`)}`,
-            }))}
+            options={missionOptions(t)}
           />
         </div>
         <div className="col-12 col-md-6 col-lg-3">

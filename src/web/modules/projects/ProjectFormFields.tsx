@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { bindFields } from '../../ui/fieldBindings.ts';
 import { SelectField, TextAreaField, TextField, type Option } from '../../ui/fields.tsx';
-import { allMissions } from '../plan/types.ts';
 import { ComuniPicker } from './ComuniPicker.tsx';
 import { MeasureSelect } from './MeasureSelect.tsx';
 import { projectDates, type ProjectFormValues } from './projectFormValues.ts';
 import { fundingSources, type FundingSource } from './types.ts';
+import { missionOptions } from '../plan/missionNames.ts';
 
 interface ProjectFormFieldsProps {
   values: ProjectFormValues;
@@ -122,10 +122,7 @@ export function ProjectFormFields({
             label={t('projects.fields.mission')}
             {...field('mission')}
             emptyLabel={t('projects.form.noMission')}
-            options={allMissions.map((code) => ({
-              value: code,
-              label: `${code} · ${t(`plan.missions.${code}`)}`,
-            }))}
+            options={missionOptions(t)}
           />
         </div>
         <div className="col-12 col-md-8">

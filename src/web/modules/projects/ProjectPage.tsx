@@ -19,6 +19,7 @@ import { MissionCode } from './ProjectTexts.tsx';
 import { SourceLine } from './SourceLine.tsx';
 import type { PlaceOutside, Project } from './types.ts';
 import './projects.css';
+import { missionName } from '../plan/missionNames.ts';
 
 /** `/progetti/:id`: one project, every figure traced to the release it comes from. */
 export default function ProjectPage() {
@@ -117,8 +118,7 @@ function Classification({ project }: { project: Project }) {
         <Fact label={t('projects.fields.mission')}>
           {project.mission ? (
             <>
-              <MissionCode code={project.mission} />{' '}
-              {t(`plan.missions.${project.mission}`, { defaultValue: '' })}
+              <MissionCode code={project.mission} /> {missionName(t, project.mission)}
             </>
           ) : (
             none

@@ -1,13 +1,14 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { missionName } from '../plan/missionNames.ts';
 import { useMoney } from './money.ts';
 import type { ComuneRef } from './types.ts';
 
 /** "M4", with the mission's name for whoever does not know the codes. */
 export function MissionCode({ code }: { code: string }) {
   const { t } = useTranslation();
-  const name = t(`plan.missions.${code}`, { defaultValue: code });
+  const name = missionName(t, code);
   return (
     <span className="badge mp-badge-neutral" title={name}>
       {code}

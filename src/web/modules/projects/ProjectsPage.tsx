@@ -126,50 +126,47 @@ function ProjectsTable({ items, busy }: { items: ProjectSummary[]; busy: boolean
   const { t } = useTranslation();
   const money = useMoney();
   return (
-    // Positioned, so hidden text in the cells scrolls with the table.
-    <div className="mp-table-contain">
-      <Table responsive striped aria-busy={busy} className="mp-projects-table">
-        <caption className="visually-hidden">{t('projects.explorer.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('projects.fields.title')}</th>
-            <th scope="col">{t('projects.fields.classification')}</th>
-            <th scope="col">{t('projects.fields.implementer')}</th>
-            <th scope="col">{t('projects.fields.comuni')}</th>
-            <th scope="col" className="text-end">
-              {t('projects.fields.fundingPnrr')}
+    <Table responsive striped aria-busy={busy} className="mp-projects-table">
+      <caption className="visually-hidden">{t('projects.explorer.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('projects.fields.title')}</th>
+          <th scope="col">{t('projects.fields.classification')}</th>
+          <th scope="col">{t('projects.fields.implementer')}</th>
+          <th scope="col">{t('projects.fields.comuni')}</th>
+          <th scope="col" className="text-end">
+            {t('projects.fields.fundingPnrr')}
+          </th>
+          <th scope="col" className="text-end">
+            {t('projects.fields.fundingTotal')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((project) => (
+          <tr key={project.id}>
+            <th scope="row" className="mp-project-title-cell">
+              <Link to={`/progetti/${project.id}`}>{project.title}</Link>
+              <span className="d-block small fw-normal">
+                {t('projects.fields.cup')} <code>{project.cup}</code>
+              </span>
             </th>
-            <th scope="col" className="text-end">
-              {t('projects.fields.fundingTotal')}
-            </th>
+            <td className="text-nowrap">
+              {project.mission ? <MissionCode code={project.mission} /> : null}
+              {project.measureCode ? (
+                <span className="d-block small">{project.measureCode}</span>
+              ) : null}
+              {!project.mission && !project.measureCode ? project.programme : null}
+            </td>
+            <td className="small">{project.implementer ?? '—'}</td>
+            <td className="small">
+              <ComuniNames comuni={project.comuni} />
+            </td>
+            <td className="text-end text-nowrap">{money.eur(project.fundingPnrr)}</td>
+            <td className="text-end text-nowrap">{money.eur(project.fundingTotal)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((project) => (
-            <tr key={project.id}>
-              <th scope="row" className="mp-project-title-cell">
-                <Link to={`/progetti/${project.id}`}>{project.title}</Link>
-                <span className="d-block small fw-normal">
-                  {t('projects.fields.cup')} <code>{project.cup}</code>
-                </span>
-              </th>
-              <td className="text-nowrap">
-                {project.mission ? <MissionCode code={project.mission} /> : null}
-                {project.measureCode ? (
-                  <span className="d-block small">{project.measureCode}</span>
-                ) : null}
-                {!project.mission && !project.measureCode ? project.programme : null}
-              </td>
-              <td className="small">{project.implementer ?? '—'}</td>
-              <td className="small">
-                <ComuniNames comuni={project.comuni} />
-              </td>
-              <td className="text-end text-nowrap">{money.eur(project.fundingPnrr)}</td>
-              <td className="text-end text-nowrap">{money.eur(project.fundingTotal)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
-    </div>
+        ))}
+      </tbody>
+    </Table>
   );
 }

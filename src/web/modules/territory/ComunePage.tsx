@@ -1,9 +1,9 @@
-import { Breadcrumb, BreadcrumbItem } from 'design-react-kit';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '../../app/format.ts';
 import { useDocumentTitle } from '../../app/title.ts';
+import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
 import { ErrorState, Loading } from '../../ui/QueryStates.tsx';
 import { useCurrentUser } from '../identity/hooks.ts';
 import { canChangeComuneZone, canEditComuneContacts } from '../identity/policy.ts';
@@ -30,19 +30,7 @@ export default function ComunePage() {
 
   return (
     <>
-      <Breadcrumb aria-label={t('breadcrumb.label')}>
-        <BreadcrumbItem>
-          <Link to="/">{t('nav.home')}</Link>
-          <span className="separator">/</span>
-        </BreadcrumbItem>
-        <BreadcrumbItem>
-          <Link to="/comuni">{t('nav.comuni')}</Link>
-          <span className="separator">/</span>
-        </BreadcrumbItem>
-        <BreadcrumbItem active aria-current="page">
-          {data.name}
-        </BreadcrumbItem>
-      </Breadcrumb>
+      <PageBreadcrumb current={data.name} trail={[{ to: '/comuni', label: t('nav.comuni') }]} />
       <h1>
         {data.name}
         {data.isCapoluogo ? (

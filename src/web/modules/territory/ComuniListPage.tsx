@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../app/title.ts';
 import { SelectField } from '../../ui/fields.tsx';
 import { bindFilters, SearchForm } from '../../ui/FilterForm.tsx';
 import { ListTable } from '../../ui/ListTable.tsx';
+import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { QueryList } from '../../ui/QueryList.tsx';
 import { SearchField } from '../../ui/SearchField.tsx';
@@ -41,6 +42,7 @@ export default function ComuniListPage() {
 
   return (
     <>
+      <PageBreadcrumb current={t('nav.comuni')} />
       <h1>{t('comuni.title')}</h1>
       <p className="lead">{t('comuni.lead')}</p>
       <ComuniFilters filters={filters} onChange={setFilters} />

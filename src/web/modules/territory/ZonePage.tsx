@@ -1,10 +1,10 @@
-import { Breadcrumb, BreadcrumbItem } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '../../app/format.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { Figures } from '../../ui/Figures.tsx';
 import { ListTable } from '../../ui/ListTable.tsx';
+import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/QueryStates.tsx';
 import { useFigureColumns } from './figureColumns.ts';
 import { useZone } from './hooks.ts';
@@ -32,19 +32,7 @@ export default function ZonePage() {
 
   return (
     <>
-      <Breadcrumb aria-label={t('breadcrumb.label')}>
-        <BreadcrumbItem>
-          <Link to="/">{t('nav.home')}</Link>
-          <span className="separator">/</span>
-        </BreadcrumbItem>
-        <BreadcrumbItem>
-          <Link to="/zone">{t('nav.zones')}</Link>
-          <span className="separator">/</span>
-        </BreadcrumbItem>
-        <BreadcrumbItem active aria-current="page">
-          {data.name}
-        </BreadcrumbItem>
-      </Breadcrumb>
+      <PageBreadcrumb current={data.name} trail={[{ to: '/zone', label: t('nav.zones') }]} />
       <h1>{data.name}</h1>
       {data.vision ? <p className="lead fst-italic">“{data.vision}”</p> : null}
       <div className="mb-4">

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useFormat } from '../../app/format.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { ListTable } from '../../ui/ListTable.tsx';
+import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
 import { QueryList } from '../../ui/QueryList.tsx';
 import { Loading } from '../../ui/QueryStates.tsx';
 import { useFigureColumns } from './figureColumns.ts';
@@ -26,6 +27,7 @@ export default function ZonesPage() {
 
   return (
     <>
+      <PageBreadcrumb current={t('nav.zones')} />
       <h1>{t('zones.title')}</h1>
       <p className="lead">{t('zones.lead')}</p>
       <QueryList query={zones} items={zones.data} empty={t('zones.empty')}>

@@ -30,81 +30,83 @@ export function ImportHistory() {
       ) : null}
       {imports.data && imports.data.items.length > 0 ? (
         <>
-          {/* Positioned, so the hidden labels of the buttons scroll with the table. */}
-          <div className="mp-table-contain">
-            <Table responsive aria-busy={imports.isFetching} data-testid="import-history">
-              <caption className="visually-hidden">{t('projects.import.history.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('projects.import.history.file')}</th>
-                  <th scope="col">{t('projects.import.history.kind')}</th>
-                  <th scope="col">{t('projects.import.history.importedAt')}</th>
-                  <th scope="col">{t('projects.import.history.releaseDate')}</th>
-                  <th scope="col" className="text-end">
-                    {t('projects.import.report.rowsRead')}
-                  </th>
-                  <th scope="col" className="text-end">
-                    {t('projects.import.report.created')}
-                  </th>
-                  <th scope="col" className="text-end">
-                    {t('projects.import.report.updated')}
-                  </th>
-                  <th scope="col" className="text-end">
-                    {t('projects.import.report.rejected')}
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('projects.import.history.report')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {imports.data.items.map((release) => {
-                  const expanded = open === release.id;
-                  const detailsId = `import-${release.id}`;
-                  const report = release.report ?? {};
-                  return (
-                    <Fragment key={release.id}>
-                      <tr>
-                        <th scope="row" className="fw-normal mp-file-name">
-                          {release.fileName}
-                        </th>
-                        <td>
-                          {t(`projects.kinds.${release.kind}`, { defaultValue: release.kind })}
-                        </td>
-                        <td className="text-nowrap">{format.dateTime(release.importedAt)}</td>
-                        <td className="text-nowrap">{format.date(release.releaseDate)}</td>
-                        <td className="text-end">{format.integer(report.rowsRead)}</td>
-                        <td className="text-end">{format.integer(report.created)}</td>
-                        <td className="text-end">{format.integer(report.updated)}</td>
-                        <td className="text-end">{format.integer(report.rejected)}</td>
-                        <td>
-                          <button
-                            type="button"
-                            className="btn btn-outline-primary btn-xs"
-                            aria-expanded={expanded}
-                            aria-controls={detailsId}
-                            onClick={() => setOpen(expanded ? null : release.id)}
-                          >
-                            {expanded
-                              ? t('projects.import.history.hide')
-                              : t('projects.import.history.show')}
-                            <span className="visually-hidden"> {release.fileName}</span>
-                          </button>
-                        </td>
-                      </tr>
-                      <tr id={detailsId} hidden={!expanded}>
-                        {expanded ? (
-                          <td colSpan={9} className="bg-light">
-                            <ImportReportView report={report} />
-                          </td>
+          <Table responsive aria-busy={imports.isFetching} data-testid="import-history">
+            <caption className="visually-hidden">{t('projects.import.history.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('projects.import.history.file')}</th>
+                <th scope="col">{t('projects.import.history.kind')}</th>
+                <th scope="col">{t('projects.import.history.importedAt')}</th>
+                <th scope="col" className="text-end">
+                  {t('projects.import.report.rowsRead')}
+                </th>
+                <th scope="col" className="text-end">
+                  {t('projects.import.report.created')}
+                </th>
+                <th scope="col" className="text-end">
+                  {t('projects.import.report.updated')}
+                </th>
+                <th scope="col" className="text-end">
+                  {t('projects.import.report.rejected')}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('projects.import.history.report')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {imports.data.items.map((release) => {
+                const expanded = open === release.id;
+                const detailsId = `import-${release.id}`;
+                const report = release.report ?? {};
+                return (
+                  <Fragment key={release.id}>
+                    <tr>
+                      {/* The release date under the name: a column of its own made the
+                            table wider than the page beside the admin menu at 1280 px. */}
+                      <th scope="row" className="fw-normal mp-file-name">
+                        {release.fileName}
+                        {release.releaseDate ? (
+                          <span className="d-block small">
+                            {t('projects.import.history.releasedOn', {
+                              date: format.date(release.releaseDate),
+                            })}
+                          </span>
                         ) : null}
-                      </tr>
-                    </Fragment>
-                  );
-                })}
-              </tbody>
-            </Table>
-          </div>
+                      </th>
+                      <td>{t(`projects.kinds.${release.kind}`, { defaultValue: release.kind })}</td>
+                      <td className="text-nowrap">{format.dateTime(release.importedAt)}</td>
+                      <td className="text-end">{format.integer(report.rowsRead)}</td>
+                      <td className="text-end">{format.integer(report.created)}</td>
+                      <td className="text-end">{format.integer(report.updated)}</td>
+                      <td className="text-end">{format.integer(report.rejected)}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="btn btn-outline-primary btn-xs"
+                          aria-expanded={expanded}
+                          aria-controls={detailsId}
+                          onClick={() => setOpen(expanded ? null : release.id)}
+                        >
+                          {expanded
+                            ? t('projects.import.history.hide')
+                            : t('projects.import.history.show')}
+                          <span className="visually-hidden"> {release.fileName}</span>
+                        </button>
+                      </td>
+                    </tr>
+                    <tr id={detailsId} hidden={!expanded}>
+                      {expanded ? (
+                        <td colSpan={8} className="bg-light">
+                          <ImportReportView report={report} />
+                        </td>
+                      ) : null}
+                    </tr>
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </Table>
           <Pagination
             page={page}
             pageSize={PAGE_SIZE}
