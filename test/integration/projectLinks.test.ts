@@ -77,9 +77,10 @@ function link(agent: Agent, projectId: string, actionKey: string, body: object) 
   });
 }
 
+/** All the links of a project, as the PNRR unit sees them (suggested and rejected ones too). */
 async function linksOf(projectId: string) {
   return (
-    await t.app.inject({ method: 'GET', url: `/api/v1/project-links?projectId=${projectId}` })
+    await officer.request({ method: 'GET', url: `/api/v1/project-links?projectId=${projectId}` })
   ).json() as {
     total: number;
     items: {
@@ -291,5 +292,36 @@ describe('suggestions that explain themselves', () => {
     const suggestion = (await linksOf(projectId)).items.find((l) => l.actionKey === cycling.key);
     expect(suggestion?.status).toBe('suggested');
     expect(suggestion?.reasons).toEqual(['mission', 'words:2:ciclabile,scuola']);
+  });
+});
+
+describe('who sees the links not yet decided', () => {
+  it('shows the public the accepted links only, and refuses it the suggested ones', async () => {
+    const projectId = await manualProject('Pista ciclabile per la scuola di Arese');
+    await officer.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${versionId}/link-suggestions`,
+    });
+    expect((await linksOf(projectId)).items.some((l) => l.status === 'suggested')).toBe(true);
+    const visitor = await browser(t);
+    const asked = (status = '') =>
+      visitor.request({
+        method: 'GET',
+        url: `/api/v1/project-links?projectId=${projectId}${status}`,
+      });
+    const everything = await asked();
+    expect(everything.statusCode).toBe(200);
+    expect(everything.json().items.every((l: { status: string }) => l.status === 'accepted')).toBe(
+      true,
+    );
+    expect((await asked('&status=suggested')).statusCode).toBe(401);
+    expect((await asked('&status=rejected')).statusCode).toBe(401);
+    expect((await asked('&status=accepted')).statusCode).toBe(200);
+    const { agent: participant } = await asRole(t, 'participant');
+    const refused = await participant.request({
+      method: 'GET',
+      url: `/api/v1/project-links?status=suggested`,
+    });
+    expect(refused.statusCode).toBe(403);
   });
 });

@@ -615,7 +615,7 @@ describe('linking projects to the plan', () => {
       a.measures.includes('M4C1I3.3'),
     );
     const links = (
-      await t.app.inject({
+      await officer.request({
         method: 'GET',
         url: `/api/v1/project-links?actionKey=${schools.key}&status=suggested`,
       })
@@ -633,7 +633,7 @@ describe('linking projects to the plan', () => {
       await t.app.inject({ method: 'GET', url: '/api/v1/project-links/coverage' })
     ).json();
     const suggestion = (
-      await t.app.inject({
+      await officer.request({
         method: 'GET',
         url: '/api/v1/project-links?status=suggested&pageSize=1',
       })
@@ -660,7 +660,7 @@ describe('linking projects to the plan', () => {
   it('keeps a rejection when the suggestions run again', async () => {
     const versionId = await adoptedVersion();
     const suggestion = (
-      await t.app.inject({
+      await officer.request({
         method: 'GET',
         url: '/api/v1/project-links?status=suggested&pageSize=1',
       })
@@ -675,7 +675,7 @@ describe('linking projects to the plan', () => {
       url: `/api/v1/plan-versions/${versionId}/link-suggestions`,
     });
     const links = (
-      await t.app.inject({
+      await officer.request({
         method: 'GET',
         url: `/api/v1/project-links?projectId=${suggestion.projectId}`,
       })
@@ -688,7 +688,7 @@ describe('linking projects to the plan', () => {
   it('does not let an editor decide links of actions outside their org units', async () => {
     const versionId = await adoptedVersion();
     const suggestion = (
-      await t.app.inject({
+      await officer.request({
         method: 'GET',
         url: '/api/v1/project-links?status=suggested&pageSize=1',
       })

@@ -49,7 +49,8 @@ export function projectLinkRoutes(app: App, { ctx }: AppServices): void {
     {
       schema: {
         tags,
-        summary: 'Links between projects and plan actions: suggested, accepted, rejected',
+        summary:
+          'Links between projects and plan actions: accepted (public); suggested and rejected (for who may link)',
         querystring: Type.Object(
           {
             status: Type.Optional(Type.Enum(['suggested', 'accepted', 'rejected'])),
@@ -62,7 +63,7 @@ export function projectLinkRoutes(app: App, { ctx }: AppServices): void {
         response: { 200: PageOf(Link) },
       },
     },
-    async (request) => linking.listLinks(ctx, request.query),
+    async (request) => linking.listLinks(ctx, request.actor, request.query),
   );
 
   app.get(

@@ -167,7 +167,18 @@ function presentLink(
   };
 }
 
-export async function listLinks(ctx: Ctx, query: links.LinkFilter & PageRequest) {
+/**
+ * The links: accepted ones for everybody (they are the plan's published reading of the projects);
+ * suggested and rejected ones, which are an editor's work in progress, only for who may link.
+ * Without a status, the public gets the accepted ones.
+ */
+export async function listLinks(ctx: Ctx, actor: Actor, query: links.LinkFilter & PageRequest) {
+  const linker = actor.user !== null && canLinkProjects(actor.user);
+  if (!linker && query.status !== undefined && query.status !== 'accepted') {
+    if (!actor.user) throw Unauthenticated('Log in to see the suggested and rejected links.');
+    throw Forbidden('Only the PNRR unit, the plan office and editors see suggested links.');
+  }
+  if (!linker) query = { ...query, status: 'accepted' };
   const { page, pageSize, offset } = pageWindow(query);
   const { rows, total } = await links.listLinks(ctx.db, query, pageSize, offset);
   return {
