@@ -24,24 +24,22 @@ const quote = 0x22;
 /**
  * Where the pieces of `bytes` end: at the first line end past every `pieceBytes` where an even
  * number of quotes precede it (COPY's reading of CSV: every quote opens or closes a quoted part,
- * a doubled quote closes and opens again). The last piece ends at the end of the bytes.
+ * a doubled quote closes and opens again). The last piece ends at the end of the bytes. When a
+ * quote is never closed (a truncated file) the rest is cut at any line end: reading then stops at
+ * the record that opened it, with that record's number, and no piece outgrows a string.
  */
 export function pieceEnds(bytes: Uint8Array, pieceBytes = defaultPieceBytes): number[] {
   const ends: number[] = [];
   let start = 0;
+  let unclosed = false;
   while (bytes.length - start > pieceBytes) {
-    let inside = quotesBetween(bytes, start, start + pieceBytes) % 2 === 1;
-    let at = start + pieceBytes;
-    let cut = -1;
-    for (;;) {
-      const lineEnd = bytes.indexOf(newline, at);
-      if (lineEnd === -1) break;
-      if (quotesBetween(bytes, at, lineEnd) % 2 === 1) inside = !inside;
-      if (!inside) {
-        cut = lineEnd + 1;
-        break;
-      }
-      at = lineEnd + 1;
+    const past = start + pieceBytes;
+    let cut = unclosed ? -1 : evenCut(bytes, start, past);
+    if (cut === -1) {
+      // A quote never closed: the rest is cut at line ends, whatever the quotes.
+      unclosed = true;
+      const lineEnd = bytes.indexOf(newline, past);
+      cut = lineEnd === -1 ? -1 : lineEnd + 1;
     }
     if (cut === -1 || cut >= bytes.length) break;
     ends.push(cut);
@@ -51,10 +49,26 @@ export function pieceEnds(bytes: Uint8Array, pieceBytes = defaultPieceBytes): nu
   return ends;
 }
 
+/**
+ * Just past the first line end at or after `past` with an even number of quotes since `start`,
+ * or -1 when there is none (a quote is never closed). Each byte is looked at once.
+ */
+function evenCut(bytes: Uint8Array, start: number, past: number): number {
+  let inside = quotesBetween(bytes, start, past) % 2 === 1;
+  for (let at = past; ;) {
+    const lineEnd = bytes.indexOf(newline, at);
+    if (lineEnd === -1) return -1;
+    if (quotesBetween(bytes, at, lineEnd) % 2 === 1) inside = !inside;
+    if (!inside) return lineEnd + 1;
+    at = lineEnd + 1;
+  }
+}
+
+/** The quotes in bytes[from, to): only that span is searched. */
 function quotesBetween(bytes: Uint8Array, from: number, to: number): number {
+  const span = bytes.subarray(from, to);
   let count = 0;
-  for (let at = bytes.indexOf(quote, from); at !== -1 && at < to; at = bytes.indexOf(quote, at + 1))
-    count++;
+  for (let at = span.indexOf(quote); at !== -1; at = span.indexOf(quote, at + 1)) count++;
   return count;
 }
 

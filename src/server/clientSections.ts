@@ -1,6 +1,6 @@
 /**
- * The first path segments the web client has pages under (`src/web/app/routes.tsx`; a unit test
- * keeps the two in step). Any other address is answered 404 with the client's "page not found",
+ * The first path segments the web client has pages under (`src/web/app/routes.tsx` and the
+ * modules' route files; a unit test reads them and keeps the two in step). Any other address is answered 404 with the client's "page not found",
  * so that a mistyped link or a crawler is told the page does not exist. Inside a section the
  * client alone knows its pages: `/progetti/abc` is a 200 whose page says it was not found.
  */
@@ -9,6 +9,7 @@ export const clientSections: ReadonlySet<string> = new Set([
   'zone',
   'piano',
   'progetti',
+  'pnrr',
   'accedi',
   'account',
   'admin',

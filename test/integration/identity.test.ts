@@ -112,6 +112,9 @@ describe('logging in and out', () => {
     const wrong = await logIn(await browser(t), user.email, 'not the password');
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().code).toBeUndefined();
+    // The right password, again and again, is never counted as a wrong one (5 lock an account).
+    for (let i = 0; i < 6; i++)
+      expect((await logIn(await browser(t), user.email, testPassword)).statusCode).toBe(403);
   });
 });
 

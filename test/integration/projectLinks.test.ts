@@ -1,8 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/roles.ts';
 import { createOrgUnit } from '../../src/modules/organisation/service.ts';
 import { createItem } from '../../src/modules/plan/items.ts';
-import { createPlan } from '../../src/modules/plan/versions.ts';
+import { createPlan, getPlan } from '../../src/modules/plan/versions.ts';
 import { asRole, browser, startTestApp, type Agent, type TestApp } from '../support/testApp.ts';
 
 let t: TestApp;
@@ -323,5 +324,39 @@ describe('who sees the links not yet decided', () => {
       url: `/api/v1/project-links?status=suggested`,
     });
     expect(refused.statusCode).toBe(403);
+  });
+});
+
+describe('links to actions the public cannot see', () => {
+  it('hides from the public a link to an action only a draft holds, and shows one to an adopted action', async () => {
+    const projectId = await manualProject('Pista ciclabile per la scuola di Lainate');
+    // The plan of these tests is a draft: its actions are the plan office's work in progress.
+    expect(
+      (await link(officer, projectId, parks.key, { versionId, status: 'accepted' })).statusCode,
+    ).toBe(200);
+    const seeded = await getPlan(t.ctx, systemActor, 'psttm-2022-2024');
+    const adopted = seeded.versions.find((v) => v.status === 'adopted')!;
+    const { rows } = (await t.handle.db.execute(
+      sql`SELECT key, title FROM plan_items WHERE version_id = ${adopted.id} AND kind = 'action' LIMIT 1`,
+    )) as unknown as { rows: { key: string; title: string }[] };
+    const published = rows[0]!;
+    expect(
+      (await link(officer, projectId, published.key, { versionId: adopted.id, status: 'accepted' }))
+        .statusCode,
+    ).toBe(200);
+
+    const visitor = await browser(t);
+    const seen = (
+      await visitor.request({ method: 'GET', url: `/api/v1/project-links?projectId=${projectId}` })
+    ).json();
+    expect(seen.total).toBe(1);
+    expect(seen.items.map((l: { actionTitle: string }) => l.actionTitle)).toEqual([
+      published.title,
+    ]);
+    const staff = await linksOf(projectId);
+    expect(staff.total).toBe(2);
+    expect(staff.items.map((l) => l.actionTitle).sort()).toEqual(
+      [published.title, parks.title].sort(),
+    );
   });
 });

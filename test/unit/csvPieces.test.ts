@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvPieces, pieceEnds } from '../../src/domain/csvPieces.ts';
+import type { CsvShapeError} from '../../src/domain/csvRecords.ts';
 import { csvRecords } from '../../src/domain/csvRecords.ts';
 
 /** A CSV with quoted fields that hold separators, doubled quotes and line ends (LF and CRLF). */
@@ -49,6 +50,33 @@ describe('a large CSV read in pieces', () => {
         expect(cut.at(-1)?.end ?? 0).toBe(whole.at(-1)?.end ?? 0);
       }
     }
+  });
+
+  it('keeps cutting a file whose quote is never closed, and stops at the record that opened it', () => {
+    const lines = ['CUP;Titolo'];
+    for (let i = 0; i < 400; i++) lines.push(`J51B21${String(i).padStart(9, '0')};Titolo ${i}`);
+    lines[120] = 'J51B21000000120;"Titolo mai chiuso';
+    const bytes = Buffer.from(lines.join('\n') + '\n');
+    const ends = pieceEnds(bytes, 500);
+    // No piece grows past one line beyond its size, though every cut after record 119 is inside
+    // the quote.
+    let start = 0;
+    for (const end of ends) {
+      expect(end - start).toBeLessThanOrEqual(500 + 40);
+      start = end;
+    }
+    const read = (source: string | Iterable<string>) => {
+      try {
+        for (const _ of csvRecords(source, ';'));
+        return null;
+      } catch (error) {
+        return error as CsvShapeError;
+      }
+    };
+    const whole = read(bytes.toString());
+    const cut = read(csvPieces(bytes, 500).texts());
+    expect(whole).toMatchObject({ code: 'fileUnclosedQuote', record: 120 });
+    expect(cut).toMatchObject({ code: 'fileUnclosedQuote', record: 120 });
   });
 
   it('decodes every piece as windows-1252 when any of them is not UTF-8', () => {

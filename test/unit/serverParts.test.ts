@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
@@ -9,6 +9,7 @@ import { violationsOf } from '../../src/server/problem.ts';
 import { ReadCache } from '../../src/server/readCache.ts';
 import { Throttle } from '../../src/server/throttle.ts';
 import { Turns } from '../../src/server/turns.ts';
+import { clientSections } from '../../src/server/clientSections.ts';
 import { registerWeb } from '../../src/server/web.ts';
 
 describe('validation violations', () => {
@@ -180,11 +181,52 @@ describe('the built web client', () => {
       expect(await status('/piano/psttm/versioni/1/matrice?x=1')).toBe(200);
       expect(await status('/nowhere')).toBe(404);
       expect(await status('/comunis')).toBe(404);
+      expect(await status('/pnrr?mission=M1')).toBe(200);
       expect(await status('/%70rogetti')).toBe(200);
       await app.close();
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the sections of the client's pages", () => {
+  it('are the first segments of the paths in the route files, and no others', () => {
+    // Read as text: importing the route tables would need the UI kit, published for bundlers only.
+    // Paths nested under another (the reserved area's pages, a version's tabs) are named here, so
+    // that a new page at the top, which the server must know, fails this test until it is added.
+    const nested = new Set([
+      'utenti',
+      'unita-organizzative',
+      'registro-attivita',
+      'importazioni',
+      'collegamenti',
+      'matrice',
+      'atti',
+      'modifiche',
+      '*',
+    ]);
+    const first = new Set<string>();
+    for (const file of [
+      'app/routes.tsx',
+      'modules/plan/routes.tsx',
+      'modules/projects/routes.tsx',
+    ]) {
+      const text = readFileSync(path.join('src/web', file), 'utf8');
+      const constants = new Map(
+        [...text.matchAll(/const (\w+) = '([^']+)'/g)].map(([, name, value]) => [name!, value!]),
+      );
+      for (const [, literal, name] of text.matchAll(/path: (?:['`]([^'`]+)['`]|(\w+))/g)) {
+        const value = (literal ?? constants.get(name!) ?? name!).replace(
+          /\$\{(\w+)\}/g,
+          (_, c: string) => constants.get(c) ?? c,
+        );
+        first.add(value.split('/')[0]!);
+      }
+    }
+    // `zone` is both a public section and a page of the reserved area.
+    for (const name of nested) first.delete(name);
+    expect([...first].sort()).toEqual([...clientSections].sort());
   });
 });
 

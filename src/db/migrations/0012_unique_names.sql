@@ -1,20 +1,20 @@
 -- Names and codes were kept unique by the services alone (two requests at one instant could both
 -- pass). Any duplicates stored before are told apart first: every one but the oldest gets its id
--- (zones) or a number (org units) after its name, and a duplicate code gets a number after it, so
--- that no row is lost and an administrator can see and rename them.
+-- (a zone's, or the first 8 characters of an org unit's) after its name or code, which no other
+-- row can hold, so that no row is lost and an administrator can see and rename them.
 UPDATE "zones" z SET "name" = z."name" || ' (' || z."id" || ')', "version" = z."version" + 1, "updated_at" = now()
 FROM (
   SELECT "id", row_number() OVER (PARTITION BY lower(btrim("name")) ORDER BY "created_at", "id") AS n
   FROM "zones"
 ) d
 WHERE d."id" = z."id" AND d.n > 1;--> statement-breakpoint
-UPDATE "org_units" u SET "code" = btrim(u."code") || '-' || d.n, "version" = u."version" + 1, "updated_at" = now()
+UPDATE "org_units" u SET "code" = btrim(u."code") || '-' || left(u."id"::text, 8), "version" = u."version" + 1, "updated_at" = now()
 FROM (
   SELECT "id", row_number() OVER (PARTITION BY lower(btrim("code")) ORDER BY "created_at", "id") AS n
   FROM "org_units" WHERE "archived_at" IS NULL AND "code" IS NOT NULL
 ) d
 WHERE d."id" = u."id" AND d.n > 1;--> statement-breakpoint
-UPDATE "org_units" u SET "name" = btrim(u."name") || ' (' || d.n || ')', "version" = u."version" + 1, "updated_at" = now()
+UPDATE "org_units" u SET "name" = btrim(u."name") || ' (' || left(u."id"::text, 8) || ')', "version" = u."version" + 1, "updated_at" = now()
 FROM (
   SELECT "id", row_number() OVER (
     PARTITION BY "parent_id", lower(btrim("name")) ORDER BY "created_at", "id") AS n

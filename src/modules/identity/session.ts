@@ -65,11 +65,15 @@ export async function logIn(
     throw Unauthenticated('Wrong e-mail or password.');
   }
   // Said only to who knows the password: a wrong one is told no more than for an unknown e-mail.
-  if (row.disabledAt)
+  if (row.disabledAt) {
+    // The right password: the attempt reserved above is no failure, or a holder who keeps trying
+    // would end up locked out, and stay so once the account is enabled again.
+    await repo.updateUser(ctx.db, row.id, { failedLogins: 0, lockedUntil: null });
     throw Forbidden(
       'This account is disabled: ask the system administrator to enable it.',
       'accountDisabled',
     );
+  }
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + input.ttlHours * 3_600_000);

@@ -92,8 +92,9 @@ export async function createOrgUnit(
 ): Promise<OrgUnitView> {
   requireManager(actor);
   await checkParent(ctx, null, input.parentId);
+  // Trimmed as stored (SQL's btrim takes spaces only, not tabs or line ends).
   const unit = {
-    name: input.name,
+    name: input.name.trim(),
     code: input.code?.trim() || null,
     parentId: input.parentId ?? null,
   };
@@ -134,7 +135,7 @@ export async function updateOrgUnit(
   if (!current) throw NotFound('Org unit', id);
   await checkParent(ctx, id, changes.parentId);
   const unit = {
-    name: changes.name ?? current.name,
+    name: (changes.name ?? current.name).trim(),
     code: changes.code === undefined ? current.code : changes.code?.trim() || null,
     parentId: changes.parentId === undefined ? current.parentId : changes.parentId,
   };

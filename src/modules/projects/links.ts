@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/roles.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Ctx, PageRequest } from '../context.ts';
 import { pageWindow } from '../context.ts';
+import { canSeeDrafts } from '../plan/policy.ts';
 import { visibleVersion } from '../plan/versions.ts';
 import { getItem, planTree } from '../plan/views.ts';
 import { getMetro } from '../territory/service.ts';
@@ -180,7 +181,13 @@ export async function listLinks(ctx: Ctx, actor: Actor, query: links.LinkFilter 
   }
   if (!linker) query = { ...query, status: 'accepted' };
   const { page, pageSize, offset } = pageWindow(query);
-  const { rows, total } = await links.listLinks(ctx.db, query, pageSize, offset);
+  const publishedOnly = !canSeeDrafts(actor.user);
+  const { rows, total } = await links.listLinks(
+    ctx.db,
+    { ...query, publishedOnly },
+    pageSize,
+    offset,
+  );
   return {
     items: rows.map((r) =>
       presentLink(

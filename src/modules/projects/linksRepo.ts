@@ -1,6 +1,6 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { planItems, projectActionLinks, projects } from '../../db/schema/index.ts';
+import { planItems, planVersions, projectActionLinks, projects } from '../../db/schema/index.ts';
 
 export interface CandidateAction {
   key: string;
@@ -103,13 +103,26 @@ export interface LinkFilter {
   projectId?: string;
 }
 
-export async function listLinks(db: Executor, f: LinkFilter, limit: number, offset: number) {
+/**
+ * The links, each with the action it names. An action's key survives annual updates: its latest
+ * edit names it, in any version for who sees drafts (`publishedOnly` false), in a published one
+ * for the others, who are not shown a link whose action only a draft holds.
+ */
+export async function listLinks(
+  db: Executor,
+  f: LinkFilter & { publishedOnly: boolean },
+  limit: number,
+  offset: number,
+) {
   const where: SQL | undefined = and(
     f.status ? eq(projectActionLinks.status, f.status) : undefined,
     f.actionKey ? eq(projectActionLinks.actionKey, f.actionKey) : undefined,
     f.projectId ? eq(projectActionLinks.projectId, f.projectId) : undefined,
+    f.publishedOnly
+      ? sql`EXISTS (SELECT 1 FROM ${planItems} i JOIN ${planVersions} v ON v.id = i.version_id
+               WHERE i.key = ${projectActionLinks.actionKey} AND v.status <> 'draft')`
+      : undefined,
   );
-  // An action's key survives annual updates: its latest edit, in whichever version, names it.
   const action = db
     .select({
       title: planItems.title,
@@ -117,7 +130,13 @@ export async function listLinks(db: Executor, f: LinkFilter, limit: number, offs
       orgUnitId: planItems.orgUnitId,
     })
     .from(planItems)
-    .where(eq(planItems.key, projectActionLinks.actionKey))
+    .innerJoin(planVersions, eq(planVersions.id, planItems.versionId))
+    .where(
+      and(
+        eq(planItems.key, projectActionLinks.actionKey),
+        f.publishedOnly ? ne(planVersions.status, 'draft') : undefined,
+      ),
+    )
     .orderBy(desc(planItems.updatedAt))
     .limit(1)
     .as('action');

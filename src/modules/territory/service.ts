@@ -185,12 +185,14 @@ export async function createZone(
   requireZoneManager(actor);
   if (await zoneExists(ctx, input.id))
     throw Conflict(`A zone with id "${input.id}" already exists.`, 'zoneExists', { id: input.id });
-  await refuseTakenName(ctx, input.name);
+  // Trimmed as it is stored (SQL's btrim takes spaces only, not tabs or line ends).
+  const name = input.name.trim();
+  await refuseTakenName(ctx, name);
   await ctx.db
     .transaction(async (tx) => {
       const inserted = await repo.insertZone(tx, {
         id: input.id,
-        name: input.name.trim(),
+        name,
         vision: input.vision?.trim() || null,
         isZonaOmogenea: true,
         membershipConfidence: 'assigned',
@@ -208,7 +210,7 @@ export async function createZone(
         after: input,
       });
     })
-    .catch(nameTakenMeanwhile(ctx, input.name));
+    .catch(nameTakenMeanwhile(ctx, name));
   ctx.onTerritoryChange?.();
   return (await getZone(ctx, input.id)) as present.ZoneView;
 }
@@ -221,18 +223,19 @@ export async function updateZone(
 ): Promise<present.ZoneView> {
   requireZoneManager(actor);
   const { comuni: _comuni, ...before } = await getZone(ctx, id);
-  if (changes.name !== undefined) await refuseTakenName(ctx, changes.name, id);
+  const name = changes.name?.trim();
+  if (name !== undefined) await refuseTakenName(ctx, name, id);
   await ctx.db
     .transaction(async (tx) => {
       const ok = await repo.updateZoneAtVersion(tx, id, changes.version, {
-        name: changes.name?.trim(),
+        name,
         vision: changes.vision === undefined ? undefined : changes.vision?.trim() || null,
       });
       if (!ok) throw StaleVersion('Zone', id);
       await repo.bumpTerritoryRevision(tx);
       const after = {
         ...before,
-        name: changes.name ?? before.name,
+        name: name ?? before.name,
         vision: changes.vision ?? before.vision,
       };
       await recordAudit(tx, actor, {
@@ -243,7 +246,7 @@ export async function updateZone(
         after,
       });
     })
-    .catch(nameTakenMeanwhile(ctx, changes.name ?? before.name, id));
+    .catch(nameTakenMeanwhile(ctx, name ?? before.name, id));
   ctx.onTerritoryChange?.();
   const { comuni: _c, ...after } = await getZone(ctx, id);
   return after;

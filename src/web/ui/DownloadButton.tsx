@@ -40,6 +40,8 @@ export function DownloadButton({ href, children, hint }: DownloadButtonProps) {
         download
         aria-disabled={busy}
         onClick={(event) => {
+          // A click with a modifier (a new tab, a new window) is left to the browser.
+          if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
           event.preventDefault();
           if (!busy) void start();
         }}
