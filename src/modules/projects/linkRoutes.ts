@@ -51,6 +51,8 @@ export function projectLinkRoutes(app: App, { ctx }: AppServices): void {
         tags,
         summary:
           'Links between projects and plan actions: accepted (public); suggested and rejected (for who may link)',
+        // Anonymous for the accepted links; a session for the others (401/403 without one).
+        security: [{}, { session: [] }],
         querystring: Type.Object(
           {
             status: Type.Optional(Type.Enum(['suggested', 'accepted', 'rejected'])),
