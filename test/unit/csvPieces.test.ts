@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvPieces, pieceEnds } from '../../src/domain/csvPieces.ts';
-import type { CsvShapeError} from '../../src/domain/csvRecords.ts';
+import type { CsvShapeError } from '../../src/domain/csvRecords.ts';
 import { csvRecords } from '../../src/domain/csvRecords.ts';
 
 /** A CSV with quoted fields that hold separators, doubled quotes and line ends (LF and CRLF). */
