@@ -5,6 +5,8 @@
  * windows-1252 from a spreadsheet.
  */
 
+import { isUtf8 } from 'node:buffer';
+
 /**
  * How headers are compared: without BOM, accents and case, and with every run of characters
  * that are not letters or digits read as one space. Besides `_`, `-` and spaces that covers
@@ -161,7 +163,7 @@ const windows1252High =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
-export function decodeWindows1252(bytes: Uint8Array): string {
+function decodeWindows1252(bytes: Uint8Array): string {
   return new TextDecoder('windows-1252')
     .decode(bytes)
     .replace(/[\u0080-\u009f]/g, (c) => windows1252High[c.charCodeAt(0) - 0x80]!);
@@ -169,14 +171,26 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 
-/** The text of a file: UTF-8 when the bytes are valid UTF-8, windows-1252 otherwise; no BOM. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+/**
+ * How a file's bytes are encoded: UTF-8 (with or without its byte order mark) when they are valid
+ * UTF-8, windows-1252 otherwise; `body` is the bytes without the mark.
+ */
+export function textEncoding(bytes: Uint8Array): { encoding: TextEncoding; body: Uint8Array } {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-    return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
-  } catch {
-    return { text: decodeWindows1252(body), encoding: 'windows-1252' };
-  }
+  const encoding = isUtf8(body) ? (bom ? 'utf-8-bom' : 'utf-8') : 'windows-1252';
+  return { encoding, body };
+}
+
+/** Bytes (a whole file, or a piece cut at a line end) as text in the encoding of their file. */
+export function decodeAs(bytes: Uint8Array, encoding: TextEncoding): string {
+  return encoding === 'windows-1252'
+    ? decodeWindows1252(bytes)
+    : new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+}
+
+/** The text of a file (see `textEncoding`), without its byte order mark. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  const { encoding, body } = textEncoding(bytes);
+  return { text: decodeAs(body, encoding), encoding };
 }

@@ -1,5 +1,4 @@
-import { isUtf8 } from 'node:buffer';
-import { decodeWindows1252, type TextEncoding } from './csvHeaders.ts';
+import { decodeAs, textEncoding, type TextEncoding } from './csvHeaders.ts';
 
 /**
  * A CSV file too large to be one string: V8 holds at most about 512 million characters in one,
@@ -74,14 +73,9 @@ function quotesBetween(bytes: Uint8Array, from: number, to: number): number {
 
 /** The pieces of a file's bytes, in UTF-8 when all of them are valid UTF-8, else windows-1252. */
 export function csvPieces(bytes: Uint8Array, pieceBytes = defaultPieceBytes): CsvPieces {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = bom ? bytes.subarray(3) : bytes;
-  const encoding: TextEncoding = isUtf8(body) ? (bom ? 'utf-8-bom' : 'utf-8') : 'windows-1252';
+  const { encoding, body } = textEncoding(bytes);
   const ends = pieceEnds(body, pieceBytes);
-  const decode = (piece: Uint8Array) =>
-    encoding === 'windows-1252'
-      ? decodeWindows1252(piece)
-      : new TextDecoder('utf-8', { ignoreBOM: true }).decode(piece);
+  const decode = (piece: Uint8Array) => decodeAs(piece, encoding);
   // The first piece is read three times (header, conventions, rows): decoded once.
   let first: string | undefined;
   return {

@@ -1,6 +1,7 @@
 import { Button } from 'design-react-kit';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { searchableName } from '../../../domain/istat.ts';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { LiveNotice } from '../../ui/LiveNotice.tsx';
 import { MutationError } from '../../ui/MutationError.tsx';
@@ -37,18 +38,11 @@ function actionChoices(tree: Tree): ActionChoice[] {
   );
 }
 
-/** Lower case, without accents: "mobilita" finds "Mobilità". */
-function folded(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
 function matches(choice: ActionChoice, search: string): boolean {
-  const text = folded(`${choice.code ?? ''} ${choice.title} ${choice.goalTitle}`);
-  return folded(search)
-    .split(/\s+/)
+  // Case, accents and apostrophes folded, as the comuni are searched: "mobilita" finds "Mobilità".
+  const text = searchableName(`${choice.code ?? ''} ${choice.title} ${choice.goalTitle}`);
+  return searchableName(search)
+    .split(' ')
     .every((word) => text.includes(word));
 }
 
