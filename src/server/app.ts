@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
@@ -50,6 +51,8 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   /** How many exports (spreadsheets, PDFs) are prepared at once, and how many wait: 2 and 16. */
   exportTurns?: { running: number; waiting: number };
+  /** How many uploads wait for the one being imported: 2. */
+  importsWaiting?: number;
 }
 
 export interface AppServices {
@@ -59,6 +62,11 @@ export interface AppServices {
   loginAttemptsPerAddress: number;
   /** Exports take turns: each holds the CPU while its file is written (see `Turns`). */
   exportTurns: Turns;
+  /**
+   * Uploads take turns too: one file is received and imported at a time (imports are applied one
+   * after another anyway), so that a few uploads at once cannot hold several gigabytes.
+   */
+  importTurns: Turns;
 }
 
 /**
@@ -106,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       options.exportTurns?.waiting ?? 16,
       'Exports',
     ),
+    importTurns: new Turns(1, options.importsWaiting ?? 2, 'Imports'),
   };
 
   app.addSchema(ProblemSchema);
@@ -144,8 +153,25 @@ export async function buildApp(options: AppOptions): Promise<App> {
       const typed = api as unknown as App;
       typed.get(
         '/health',
-        { schema: { tags: ['system'], summary: 'Liveness probe' } },
-        async () => ({ status: 'ok' }),
+        {
+          schema: {
+            tags: ['system'],
+            summary: 'Liveness probe, with the work taking turns (running and waiting)',
+            response: {
+              200: Type.Object({
+                status: Type.Literal('ok'),
+                turns: Type.Record(
+                  Type.Union([Type.Literal('exports'), Type.Literal('imports')]),
+                  Type.Object({ running: Type.Integer(), waiting: Type.Integer() }),
+                ),
+              }),
+            },
+          },
+        },
+        async () => ({
+          status: 'ok' as const,
+          turns: { exports: services.exportTurns.load, imports: services.importTurns.load },
+        }),
       );
       territoryRoutes(typed, services);
       identityRoutes(typed, services);

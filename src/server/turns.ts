@@ -17,17 +17,46 @@ export class Turns {
     private readonly what = 'Requests of this kind',
   ) {}
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
+  /**
+   * Waits for a turn and returns the function that gives it back (call it once the work is done;
+   * further calls do nothing). With `gone`, a caller that leaves while in line (its client hung
+   * up) steps out of the line instead of being served to nobody.
+   */
+  async enter(gone?: AbortSignal): Promise<() => void> {
+    if (gone?.aborted) throw Left(this.what);
     if (this.active < this.running) this.active++;
     else if (this.line.length >= this.waiting) throw Busy(this.what);
-    // A finished task hands its place to the next in line (see `finally`), so never more run.
-    else await new Promise<void>((resolve) => this.line.push(resolve));
-    try {
-      return await task();
-    } finally {
+    else
+      await new Promise<void>((resolve, reject) => {
+        const turn = () => {
+          gone?.removeEventListener('abort', leave);
+          resolve();
+        };
+        const leave = () => {
+          const at = this.line.indexOf(turn);
+          if (at >= 0) this.line.splice(at, 1);
+          reject(Left(this.what));
+        };
+        gone?.addEventListener('abort', leave, { once: true });
+        this.line.push(turn);
+      });
+    let given = false;
+    // A finished task hands its place to the next in line, so never more run.
+    return () => {
+      if (given) return;
+      given = true;
       const next = this.line.shift();
       if (next) next();
       else this.active--;
+    };
+  }
+
+  async run<T>(task: () => Promise<T>, gone?: AbortSignal): Promise<T> {
+    const done = await this.enter(gone);
+    try {
+      return await task();
+    } finally {
+      done();
     }
   }
 
@@ -48,3 +77,19 @@ const Busy = (what: string) =>
     undefined,
     { retryAfter: busyRetrySeconds },
   );
+
+/** The caller left the line (its client hung up): nobody is there to be told. */
+const Left = (what: string) =>
+  new DomainError('too-many', `${what}: the request was abandoned while waiting for its turn.`);
+
+/**
+ * Aborts when the client of `reply` hangs up before its answer is complete (the response's
+ * `close` comes before its `finish`), so that work waiting for a turn is not done for nobody.
+ */
+export function clientGone(reply: { raw: NodeJS.EventEmitter & { writableFinished: boolean } }) {
+  const gone = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) gone.abort();
+  });
+  return gone.signal;
+}

@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allocateProjects,
@@ -15,7 +17,7 @@ import { progettiRows } from '../../src/modules/projects/import/progetti.ts';
 import { indicatoriRows, pagamentiRows } from '../../src/modules/projects/import/releases.ts';
 import { rowHashSql } from '../../src/modules/projects/import/rows.ts';
 import { soggettiRows } from '../../src/modules/projects/import/soggetti.ts';
-import { asRole, startTestApp, type Agent, type TestApp } from '../support/testApp.ts';
+import { asRole, browser, startTestApp, type Agent, type TestApp } from '../support/testApp.ts';
 
 const bundled = (name: string) => readFileSync(`reference-data/pnrr/${name}`);
 const files = {
@@ -508,6 +510,118 @@ describe('who may import', () => {
     );
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/imports' });
     expect(anonymous.statusCode).toBe(401);
+  });
+});
+
+describe('uploads over a real connection', () => {
+  let narrow: Awaited<ReturnType<typeof buildApp>>;
+  let port: number;
+  beforeAll(async () => {
+    // One upload imported, one waiting: the third at once is refused.
+    narrow = await buildApp({
+      db: t.ctx.db,
+      config: { sessionTtlHours: 12, trustProxy: false, webRoot: '/nonexistent-web-root' },
+      importsWaiting: 1,
+    });
+    await narrow.listen({ port: 0, host: '127.0.0.1' });
+    port = (narrow.server.address() as AddressInfo).port;
+  });
+  afterAll(() => narrow.close());
+
+  interface Answer {
+    status: number;
+    headers: IncomingHttpHeaders;
+    body: string;
+  }
+
+  /** An upload announcing `length` bytes and sending `first` of them; the rest comes on `finish`. */
+  function startUpload(agent: Agent, length: number, first: string | Buffer) {
+    const request = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/v1/imports?fileName=lenta.csv',
+      headers: {
+        'content-type': 'text/csv',
+        'content-length': String(length),
+        cookie: Object.entries(agent.cookies)
+          .map(([k, v]) => `${k}=${v}`)
+          .join('; '),
+        'x-csrf-token': agent.csrf,
+      },
+    });
+    const answer = new Promise<Answer>((resolve, reject) => {
+      request.on('response', (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      });
+      request.on('error', reject);
+    });
+    request.write(first);
+    return {
+      answer,
+      finish: (rest: string | Buffer) => request.end(rest),
+      hangUp: () => request.destroy(),
+    };
+  }
+
+  const health = async () =>
+    (await narrow.inject({ method: 'GET', url: '/api/v1/health' })).json().turns.imports;
+
+  async function until(test: () => Promise<boolean>) {
+    while (!(await test())) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  it('tells the public and an editor no before reading the file they announce', async () => {
+    const { agent: editor } = await asRole(t, 'editor', { orgUnitIds: [await orgUnit()] });
+    for (const [agent, status] of [
+      [await browser(t), 401],
+      [editor, 403],
+    ] as const) {
+      // 500 MB announced, 1 KB sent: the answer comes while the rest is still owed.
+      const upload = startUpload(agent, 500 * 2 ** 20, Buffer.alloc(1024, 'a'));
+      const answer = await upload.answer;
+      upload.hangUp();
+      expect(answer.status).toBe(status);
+    }
+    expect(await health()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('receives one upload at a time, keeps one waiting and refuses the next with when to retry', async () => {
+    const csv = Buffer.from(
+      'CUP;Codice Locale Progetto;Titolo progetto\nJ51B21000000088;CLP-LENTO;Progetto caricato piano\n',
+    );
+    const slow = startUpload(officer, csv.length, csv.subarray(0, 10));
+    await until(async () => (await health()).running === 1);
+    const waiting = startUpload(officer, csv.length, csv);
+    await until(async () => (await health()).waiting === 1);
+    const refused = await startUpload(officer, csv.length, csv).answer;
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('5');
+    expect(JSON.parse(refused.body).detail).toContain('Imports are busy');
+
+    slow.finish(csv.subarray(10));
+    expect((await slow.answer).status).toBe(201);
+    const second = await waiting.answer;
+    expect(second.status).toBe(201);
+    expect(JSON.parse(second.body)).toMatchObject({ created: 0, unchanged: 1 });
+    expect(await health()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('lets an upload whose client hung up leave the line', async () => {
+    const csv = Buffer.from('CUP;Codice Locale Progetto;Titolo progetto\n');
+    const slow = startUpload(officer, csv.length, csv.subarray(0, 10));
+    await until(async () => (await health()).running === 1);
+    const leaving = startUpload(officer, csv.length, csv);
+    await until(async () => (await health()).waiting === 1);
+    leaving.hangUp();
+    await leaving.answer.catch(() => undefined);
+    await until(async () => (await health()).waiting === 0);
+    slow.hangUp();
+    await slow.answer.catch(() => undefined);
+    await until(async () => (await health()).running === 0);
   });
 });
 

@@ -259,6 +259,27 @@ describe('work that takes turns', () => {
     expect(turns.load).toEqual({ running: 0, waiting: 0 });
   });
 
+  it('lets a caller whose client hung up leave the line, and serves the next one', async () => {
+    const turns = new Turns(1, 2, 'Imports');
+    const done = await turns.enter();
+    const gone = new AbortController();
+    const leaving = turns.enter(gone.signal);
+    const staying = turns.enter();
+    expect(turns.load).toEqual({ running: 1, waiting: 2 });
+    gone.abort();
+    await expect(leaving).rejects.toMatchObject({ kind: 'too-many' });
+    expect(turns.load).toEqual({ running: 1, waiting: 1 });
+    done();
+    done(); // a second call gives nothing back twice
+    const next = await staying;
+    expect(turns.load).toEqual({ running: 1, waiting: 0 });
+    next();
+    expect(turns.load).toEqual({ running: 0, waiting: 0 });
+    // A caller already gone does not queue at all.
+    await expect(turns.enter(AbortSignal.abort())).rejects.toMatchObject({ kind: 'too-many' });
+    expect(turns.load).toEqual({ running: 0, waiting: 0 });
+  });
+
   it('hands the place on when a task fails', async () => {
     const turns = new Turns(1);
     await expect(turns.run(() => Promise.reject(new Error('broken')))).rejects.toThrow('broken');

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { Invalid } from '../../domain/errors.ts';
 import type { App, AppServices } from '../../server/app.ts';
 import { Text, Uuid } from '../../server/schemas.ts';
+import { clientGone } from '../../server/turns.ts';
 import * as acts from './acts.ts';
 import { maxDocumentBytes } from './acts.ts';
 import { exportVersion } from './exports.ts';
@@ -25,8 +26,9 @@ export function planExportRoutes(app: App, { ctx, exportTurns }: AppServices): v
       },
     },
     async (request, reply) => {
-      const file = await exportTurns.run(() =>
-        exportVersion(ctx, request.actor, request.params.versionId, request.query.format),
+      const file = await exportTurns.run(
+        () => exportVersion(ctx, request.actor, request.params.versionId, request.query.format),
+        clientGone(reply),
       );
       return reply
         .type(file.contentType)

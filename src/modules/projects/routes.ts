@@ -3,8 +3,9 @@ import { Invalid } from '../../domain/errors.ts';
 import type { App, AppServices } from '../../server/app.ts';
 import { Nullable, PageOf, pagingQuery, Text, Uuid, Version } from '../../server/schemas.ts';
 import { hashCode, ReadCache, sendCached } from '../../server/readCache.ts';
+import { clientGone } from '../../server/turns.ts';
 import { pnrrAnalytics } from './analytics.ts';
-import { importPnrrFile, maxImportBytes } from './import/importFile.ts';
+import { importPnrrFile, maxImportBytes, requireImporter } from './import/importFile.ts';
 import { projectsRevision } from './repo.ts';
 import { exportProjects } from './exports.ts';
 import { createManualProject, updateProject } from './manual.ts';
@@ -19,7 +20,7 @@ import {
   manualProps,
 } from './schemas.ts';
 
-export function projectRoutes(app: App, { ctx, exportTurns }: AppServices): void {
+export function projectRoutes(app: App, { ctx, exportTurns, importTurns }: AppServices): void {
   const analyticsCache = new ReadCache(
     () => projectsRevision(ctx.db).then((r) => hashCode(r)),
     100,
@@ -114,7 +115,10 @@ export function projectRoutes(app: App, { ctx, exportTurns }: AppServices): void
     },
     async (request, reply) => {
       const { format, ...query } = request.query;
-      const file = await exportTurns.run(() => exportProjects(ctx, query, format));
+      const file = await exportTurns.run(
+        () => exportProjects(ctx, query, format),
+        clientGone(reply),
+      );
       return reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename="${file.filename}"`)
@@ -202,6 +206,14 @@ export function projectRoutes(app: App, { ctx, exportTurns }: AppServices): void
           { additionalProperties: false },
         ),
         response: { 201: ImportReport },
+      },
+      // Before a byte of the body is read: who may import, and a turn. The next uploads wait
+      // unread (a few at most), so the server holds one file at a time, not one per request.
+      preParsing: async (request, reply, payload) => {
+        requireImporter(request.actor);
+        const done = await importTurns.enter(clientGone(reply));
+        reply.raw.once('close', done);
+        return payload;
       },
     },
     async (request, reply) => {

@@ -161,6 +161,16 @@ const kinds: Record<
 };
 
 /**
+ * Who may import releases. The upload route asks it before reading a byte of the body, so that
+ * nobody else can make the server hold a file of up to 1 GiB only to be told no.
+ */
+export function requireImporter(actor: Actor): void {
+  if (!actor.user) throw Unauthenticated();
+  if (!canImportProjects(actor.user))
+    throw Forbidden('Only the PNRR unit and the plan office import releases.');
+}
+
+/**
  * Imports one official file, all or nothing: the bytes are checked and decoded, the header mapped,
  * each record read and checked in Node, the rows that are right copied into a temporary table with
  * COPY and applied with set-based SQL, in one transaction with the record of the release and the
@@ -173,9 +183,7 @@ export async function importPnrrFile(
   onProgress: ImportProgress = () => undefined,
   options: { pieceBytes?: number } = {},
 ): Promise<ImportReport> {
-  if (!actor.user) throw Unauthenticated();
-  if (!canImportProjects(actor.user))
-    throw Forbidden('Only the PNRR unit and the plan office import releases.');
+  requireImporter(actor);
   const started = performance.now();
   const scope = input.scope ?? 'all';
   onProgress('checking', input.fileName);

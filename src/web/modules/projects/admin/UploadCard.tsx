@@ -102,5 +102,11 @@ function RefusedFile({ error }: { error: unknown }) {
       </Alert>
     );
   }
+  if (isApiError(error, 429))
+    return (
+      <Alert fade={false} color="warning" className="mb-0" data-testid="import-busy">
+        {t('projects.import.busy')}
+      </Alert>
+    );
   return <MutationError error={error} />;
 }
