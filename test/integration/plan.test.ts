@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partialUpload, portOf } from '../support/partialUpload.ts';
 import { asRole, browser, startTestApp, type Agent, type TestApp } from '../support/testApp.ts';
 
 let t: TestApp;
@@ -500,6 +501,24 @@ describe('acts and their documents', () => {
     const version = (await get(`/api/v1/plan-versions/${plan.versions[0].id}`)).json();
     return version.acts[0] as { id: string; hasDocument: boolean };
   }
+
+  it('tells the PNRR unit no before reading the document announced', async () => {
+    const act = await seededAct();
+    const { agent } = await asRole(t, 'pnrr_officer');
+    const upload = partialUpload({
+      port: await portOf(t.app),
+      method: 'PUT',
+      path: `/api/v1/acts/${act.id}/document`,
+      contentType: 'application/pdf',
+      agent,
+      length: 15 * 2 ** 20,
+      first: '%PDF-1.7\n',
+    });
+    // Answered while 15 MB are still owed.
+    const answer = await upload.answer;
+    upload.hangUp();
+    expect(answer.status).toBe(403);
+  });
 
   it('attaches a real PDF to an act and serves it to the public', async () => {
     const plan = await planBySlug('psttm-2022-2024');

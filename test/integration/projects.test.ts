@@ -1,6 +1,4 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allocateProjects,
@@ -17,6 +15,7 @@ import { progettiRows } from '../../src/modules/projects/import/progetti.ts';
 import { indicatoriRows, pagamentiRows } from '../../src/modules/projects/import/releases.ts';
 import { rowHashSql } from '../../src/modules/projects/import/rows.ts';
 import { soggettiRows } from '../../src/modules/projects/import/soggetti.ts';
+import { partialUpload, portOf } from '../support/partialUpload.ts';
 import { asRole, browser, startTestApp, type Agent, type TestApp } from '../support/testApp.ts';
 
 const bundled = (name: string) => readFileSync(`reference-data/pnrr/${name}`);
@@ -523,49 +522,20 @@ describe('uploads over a real connection', () => {
       config: { sessionTtlHours: 12, trustProxy: false, webRoot: '/nonexistent-web-root' },
       importsWaiting: 1,
     });
-    await narrow.listen({ port: 0, host: '127.0.0.1' });
-    port = (narrow.server.address() as AddressInfo).port;
+    port = await portOf(narrow);
   });
   afterAll(() => narrow.close());
 
-  interface Answer {
-    status: number;
-    headers: IncomingHttpHeaders;
-    body: string;
-  }
-
-  /** An upload announcing `length` bytes and sending `first` of them; the rest comes on `finish`. */
-  function startUpload(agent: Agent, length: number, first: string | Buffer) {
-    const request = httpRequest({
-      host: '127.0.0.1',
+  const startUpload = (agent: Agent, length: number, first: string | Buffer) =>
+    partialUpload({
       port,
       method: 'POST',
       path: '/api/v1/imports?fileName=lenta.csv',
-      headers: {
-        'content-type': 'text/csv',
-        'content-length': String(length),
-        cookie: Object.entries(agent.cookies)
-          .map(([k, v]) => `${k}=${v}`)
-          .join('; '),
-        'x-csrf-token': agent.csrf,
-      },
+      contentType: 'text/csv',
+      agent,
+      length,
+      first,
     });
-    const answer = new Promise<Answer>((resolve, reject) => {
-      request.on('response', (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-      });
-      request.on('error', reject);
-    });
-    request.write(first);
-    return {
-      answer,
-      finish: (rest: string | Buffer) => request.end(rest),
-      hangUp: () => request.destroy(),
-    };
-  }
 
   const health = async () =>
     (await narrow.inject({ method: 'GET', url: '/api/v1/health' })).json().turns.imports;

@@ -81,6 +81,10 @@ export function actRoutes(app: App, { ctx }: AppServices): void {
         consumes: ['application/pdf'],
         response: { 200: s.Act },
       },
+      preParsing: async (request, _reply, payload) => {
+        acts.requirePlanOffice(request.actor);
+        return payload;
+      },
     },
     async (request) => {
       if (!Buffer.isBuffer(request.body))

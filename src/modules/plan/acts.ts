@@ -10,7 +10,11 @@ import { visibleVersion, type ActInput } from './versions.ts';
 
 export const maxDocumentBytes = 20 * 1024 * 1024;
 
-function requirePlanOffice(actor: Actor) {
+/**
+ * Acts are recorded by the plan office. The document route asks this before reading the body, so
+ * that nobody else can make the server hold 20 MB only to be told no.
+ */
+export function requirePlanOffice(actor: Actor) {
   if (!actor.user) throw Unauthenticated();
   if (!canManageVersions(actor.user)) throw Forbidden('Only the plan office records acts.');
   return actor.user;
