@@ -11,22 +11,14 @@ import {
   type ImportProgress,
   type ImportReport,
 } from '../modules/projects/import/importFile.ts';
-
-// The part of the bar each stage fills: reading and copying the rows is most of an import.
-const stages = {
-  checking: [0, 0.05],
-  reading: [0.05, 0.85],
-  comparing: [0.85, 0.98],
-  done: [1, 1],
-} as const;
+import { importFraction } from '../modules/projects/import/progressBoard.ts';
 
 /** A progress bar on a terminal, a line a stage elsewhere (CI logs, pipes). */
 function progressPrinter(label: string): ImportProgress {
   const tty = process.stdout.isTTY;
   let shown = -1;
   return (stage, detail, fraction) => {
-    const [from, to] = stages[stage];
-    const part = from + (to - from) * (fraction ?? 0);
+    const part = importFraction(stage, fraction);
     const percent = Math.round(part * 100);
     if (percent === shown || (!tty && fraction !== undefined)) return;
     shown = percent;

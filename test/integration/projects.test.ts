@@ -526,11 +526,11 @@ describe('uploads over a real connection', () => {
   });
   afterAll(() => narrow.close());
 
-  const startUpload = (agent: Agent, length: number, first: string | Buffer) =>
+  const startUpload = (agent: Agent, length: number, first: string | Buffer, progress = '') =>
     partialUpload({
       port,
       method: 'POST',
-      path: '/api/v1/imports?fileName=lenta.csv',
+      path: `/api/v1/imports?fileName=lenta.csv${progress && `&progress=${progress}`}`,
       contentType: 'text/csv',
       agent,
       length,
@@ -563,10 +563,28 @@ describe('uploads over a real connection', () => {
     const csv = Buffer.from(
       'CUP;Codice Locale Progetto;Titolo progetto\nJ51B21000000088;CLP-LENTO;Progetto caricato piano\n',
     );
-    const slow = startUpload(officer, csv.length, csv.subarray(0, 10));
+    const progress = (agent: Agent, id: string) =>
+      narrow.inject({
+        method: 'GET',
+        url: `/api/v1/imports/progress/${id}`,
+        headers: {
+          cookie: Object.entries(agent.cookies)
+            .map(([k, v]) => `${k}=${v}`)
+            .join('; '),
+        },
+      });
+    const slow = startUpload(officer, csv.length, csv.subarray(0, 10), 'first-upload');
     await until(async () => (await health()).running === 1);
-    const waiting = startUpload(officer, csv.length, csv);
+    expect((await progress(officer, 'first-upload')).json()).toEqual({
+      stage: 'receiving',
+      fraction: 0,
+    });
+    const waiting = startUpload(officer, csv.length, csv, 'second-upload');
     await until(async () => (await health()).waiting === 1);
+    expect((await progress(officer, 'second-upload')).json()).toEqual({
+      stage: 'waiting',
+      fraction: 0,
+    });
     const refused = await startUpload(officer, csv.length, csv).answer;
     expect(refused.status).toBe(429);
     expect(refused.headers['retry-after']).toBe('5');
@@ -577,6 +595,25 @@ describe('uploads over a real connection', () => {
     const second = await waiting.answer;
     expect(second.status).toBe(201);
     expect(JSON.parse(second.body)).toMatchObject({ created: 0, unchanged: 1 });
+    expect(await health()).toEqual({ running: 0, waiting: 0 });
+    // The last state stays for the page's last look; only for the one who uploaded.
+    expect((await progress(officer, 'second-upload')).json()).toEqual({
+      stage: 'done',
+      fraction: 1,
+    });
+    const { agent: colleague } = await asRole(t, 'pnrr_officer');
+    expect((await progress(colleague, 'second-upload')).statusCode).toBe(404);
+    expect((await progress(await browser(t), 'second-upload')).statusCode).toBe(401);
+    const bad = await progress(officer, 'x');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().violations[0].field).toBe('params.id');
+  });
+
+  it('refuses an upload whose progress id is not one, naming the parameter', async () => {
+    const csv = 'CUP;Codice Locale Progetto;Titolo progetto\n';
+    const answer = await startUpload(officer, csv.length, csv, 'no%20spaces').answer;
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).violations[0].field).toBe('querystring.progress');
     expect(await health()).toEqual({ running: 0, waiting: 0 });
   });
 

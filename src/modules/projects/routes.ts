@@ -1,11 +1,12 @@
 import { Type } from 'typebox';
-import { Invalid } from '../../domain/errors.ts';
+import { Invalid, NotFound } from '../../domain/errors.ts';
 import type { App, AppServices } from '../../server/app.ts';
 import { Nullable, PageOf, pagingQuery, Text, Uuid, Version } from '../../server/schemas.ts';
 import { hashCode, ReadCache, sendCached } from '../../server/readCache.ts';
 import { clientGone } from '../../server/turns.ts';
 import { pnrrAnalytics } from './analytics.ts';
 import { importPnrrFile, maxImportBytes, requireImporter } from './import/importFile.ts';
+import { ProgressBoard } from './import/progressBoard.ts';
 import { projectsRevision } from './repo.ts';
 import { exportProjects } from './exports.ts';
 import { createManualProject, updateProject } from './manual.ts';
@@ -20,7 +21,10 @@ import {
   manualProps,
 } from './schemas.ts';
 
+const progressId = /^[A-Za-z0-9_-]{8,64}$/;
+
 export function projectRoutes(app: App, { ctx, exportTurns, importTurns }: AppServices): void {
+  const board = new ProgressBoard();
   const analyticsCache = new ReadCache(
     () => projectsRevision(ctx.db).then((r) => hashCode(r)),
     100,
@@ -202,6 +206,13 @@ export function projectRoutes(app: App, { ctx, exportTurns, importTurns }: AppSe
               Type.Enum(['progetti', 'localizzazioni', 'soggetti', 'pagamenti', 'indicatori']),
             ),
             scope: Type.Optional(Type.Enum(['all', 'territory'])),
+            progress: Type.Optional(
+              Type.String({
+                pattern: progressId.source,
+                description:
+                  'An id of your choosing (8 to 64 letters, digits, - or _): GET /imports/progress/{id} then says how far the import is',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -211,13 +222,22 @@ export function projectRoutes(app: App, { ctx, exportTurns, importTurns }: AppSe
       // unread (a few at most), so the server holds one file at a time, not one per request.
       preParsing: async (request, reply, payload) => {
         requireImporter(request.actor);
+        const { progress } = request.query as { progress?: unknown };
+        // The query is validated after this hook: an id that is not one is left to be refused.
+        const id = typeof progress === 'string' && progressId.test(progress) ? progress : null;
+        const userId = request.actor.user!.id;
+        if (id) {
+          board.set(userId, id, { stage: 'waiting', fraction: 0 });
+          reply.raw.once('close', () => board.close(userId, id));
+        }
         const done = await importTurns.enter(clientGone(reply));
         reply.raw.once('close', done);
+        if (id) board.set(userId, id, { stage: 'receiving', fraction: 0 });
         return payload;
       },
     },
     async (request, reply) => {
-      const { fileName, kind, scope } = request.query;
+      const { fileName, kind, scope, progress } = request.query;
       if (!Buffer.isBuffer(request.body))
         throw Invalid(
           'body',
@@ -225,14 +245,43 @@ export function projectRoutes(app: App, { ctx, exportTurns, importTurns }: AppSe
           'wrongContentType',
           { contentType: 'text/csv' },
         );
-      const report = await importPnrrFile(ctx, request.actor, {
-        fileName: fileName ?? 'upload.csv',
-        bytes: request.body as Buffer,
-        kind,
-        scope,
-      });
+      const report = await importPnrrFile(
+        ctx,
+        request.actor,
+        {
+          fileName: fileName ?? 'upload.csv',
+          bytes: request.body as Buffer,
+          kind,
+          scope,
+        },
+        progress ? board.reporter(request.actor.user!.id, progress) : undefined,
+      );
       warmAnalytics();
       return reply.code(201).send(report);
+    },
+  );
+
+  app.get(
+    '/imports/progress/:id',
+    {
+      schema: {
+        tags,
+        summary: 'How far an upload of yours is (the id you gave POST /imports as progress)',
+        security: [{ session: [] }],
+        params: Type.Object({ id: Type.String({ pattern: progressId.source }) }),
+        response: {
+          200: Type.Object({
+            stage: Type.Enum(['waiting', 'receiving', 'checking', 'reading', 'comparing', 'done']),
+            fraction: Type.Number({ minimum: 0, maximum: 1 }),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      requireImporter(request.actor);
+      const progress = board.get(request.actor.user!.id, request.params.id);
+      if (!progress) throw NotFound('Upload', request.params.id);
+      return progress;
     },
   );
 

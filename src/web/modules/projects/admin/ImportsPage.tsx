@@ -9,7 +9,7 @@ import { detectKind, rankOf, type DetectedKind } from './fileKind.ts';
 import { FileDrop } from './FileDrop.tsx';
 import { ImportHistory } from './ImportHistory.tsx';
 import { UploadCard } from './UploadCard.tsx';
-import { uploadImport } from './uploadImport.ts';
+import { uploadImport, type ServerProgress } from './uploadImport.ts';
 import '../projects.css';
 
 export type UploadStatus = 'waiting' | 'uploading' | 'processing' | 'done' | 'failed';
@@ -22,6 +22,8 @@ export interface Upload {
   progress: number;
   report?: ImportReport;
   error?: unknown;
+  /** What the server last said of it (in line, or how far its import is). */
+  server?: ServerProgress;
 }
 
 let nextId = 1;
@@ -70,6 +72,7 @@ export default function ImportsPage() {
         const report = await uploadImport(upload.file, territoryOnly ? 'territory' : 'all', {
           onProgress: (progress) => patch(upload.id, { progress }),
           onUploaded: () => patch(upload.id, { status: 'processing', progress: 1 }),
+          onServerProgress: (server) => patch(upload.id, { server }),
         });
         patch(upload.id, { status: 'done', report });
       } catch (error) {

@@ -61,20 +61,52 @@ export function UploadCard({ upload, position, onRemove }: UploadCardProps) {
           />
         </div>
       ) : null}
-      {upload.status === 'processing' ? (
-        <div className="progress progress-indeterminate mb-2">
-          <div
-            className="progress-bar"
-            role="progressbar"
-            aria-label={t('projects.import.processingProgress', { file: upload.file.name })}
-          />
-        </div>
+      {upload.status === 'uploading' && upload.server?.stage === 'waiting' ? (
+        <p className="small mb-2" data-testid="upload-in-line">
+          {t('projects.import.inLine')}
+        </p>
       ) : null}
+      {upload.status === 'processing' ? <Processing upload={upload} /> : null}
       {upload.status === 'done' && upload.report ? (
         <ImportReportView report={upload.report} />
       ) : null}
       {upload.status === 'failed' ? <RefusedFile error={upload.error} /> : null}
     </article>
+  );
+}
+
+/**
+ * The server's work on the file: how far, once the server has said so (reading the rows is most
+ * of it); until then a bar that only says it is working.
+ */
+function Processing({ upload }: { upload: Upload }) {
+  const { t } = useTranslation();
+  const label = t('projects.import.processingProgress', { file: upload.file.name });
+  const server = upload.server;
+  if (!server || !['checking', 'reading', 'comparing', 'done'].includes(server.stage))
+    return (
+      <div className="progress progress-indeterminate mb-2">
+        <div className="progress-bar" role="progressbar" aria-label={label} />
+      </div>
+    );
+  const percent = Math.round(server.fraction * 100);
+  return (
+    <>
+      <div className="progress mb-1">
+        <div
+          className="progress-bar"
+          role="progressbar"
+          style={{ width: `${percent}%` }}
+          aria-valuenow={percent}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-label={label}
+        />
+      </div>
+      <p className="small mb-2" data-testid="upload-stage">
+        {t(`projects.import.stage.${server.stage}`, { percent })}
+      </p>
+    </>
   );
 }
 
