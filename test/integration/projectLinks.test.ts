@@ -294,6 +294,41 @@ describe('suggestions that explain themselves', () => {
     expect(suggestion?.status).toBe('suggested');
     expect(suggestion?.reasons).toEqual(['mission', 'words:2:ciclabile,scuola']);
   });
+
+  it('does not suggest a pair that shares only common words, numbers and short words', async () => {
+    const generic = await createItem(t.ctx, systemActor, versionId, {
+      kind: 'action',
+      title: 'Progetto di intervento del Comune di Milano per il 2026, via per via',
+      parentKey: goalKey,
+    });
+    const projectId = await manualProject(
+      'Intervento nel comune di Milano: progetto 2026 in via Roma',
+    );
+    const res = await officer.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${versionId}/link-suggestions`,
+    });
+    expect(res.statusCode).toBe(200);
+    // The same mission alone scores 1, below the 2 a suggestion needs.
+    expect((await linksOf(projectId)).items.map((l) => l.actionKey)).not.toContain(generic.key);
+  });
+
+  it('names only the words that say what both are about, not the common ones', async () => {
+    const lanes = await createItem(t.ctx, systemActor, versionId, {
+      kind: 'action',
+      title: 'Intervento sulle piste ciclabili del Comune di Milano entro il 2026',
+      parentKey: goalKey,
+    });
+    const projectId = await manualProject(
+      'Progetto di intervento per le piste ciclabili nel comune di Milano, 2026',
+    );
+    await officer.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${versionId}/link-suggestions`,
+    });
+    const suggestion = (await linksOf(projectId)).items.find((l) => l.actionKey === lanes.key);
+    expect(suggestion?.reasons).toEqual(['mission', 'words:2:ciclabili,piste']);
+  });
 });
 
 describe('who sees the links not yet decided', () => {
