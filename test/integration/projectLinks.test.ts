@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/roles.ts';
 import { createOrgUnit } from '../../src/modules/organisation/service.ts';
-import { createItem } from '../../src/modules/plan/items.ts';
+import { createItem, deleteItem } from '../../src/modules/plan/items.ts';
 import { createPlan, getPlan } from '../../src/modules/plan/versions.ts';
 import { asRole, browser, startTestApp, type Agent, type TestApp } from '../support/testApp.ts';
 
@@ -393,5 +393,99 @@ describe('links to actions the public cannot see', () => {
     expect(staff.items.map((l) => l.actionTitle).sort()).toEqual(
       [published.title, parks.title].sort(),
     );
+  });
+});
+
+describe('a link to an action the plan no longer holds', () => {
+  /** A project linked to an action of the draft, which is then deleted from it. */
+  async function linkedToDeletedAction() {
+    const action = await createItem(t.ctx, systemActor, versionId, {
+      kind: 'action',
+      title: 'Azione che sarà cancellata',
+      parentKey: goalKey,
+      orgUnitId: mobilityUnit,
+    });
+    const projectId = await manualProject();
+    expect(
+      (await link(officer, projectId, action.key, { versionId, status: 'accepted' })).statusCode,
+    ).toBe(200);
+    await deleteItem(t.ctx, systemActor, versionId, action.key, action.rowVersion);
+    return { projectId, actionKey: action.key };
+  }
+
+  it('still lists the link, with its key and no action to read', async () => {
+    const { projectId, actionKey } = await linkedToDeletedAction();
+    expect((await linksOf(projectId)).items).toEqual([
+      expect.objectContaining({
+        actionKey,
+        status: 'accepted',
+        actionTitle: null,
+        actionVersionId: null,
+        actionOrgUnitId: null,
+      }),
+    ]);
+  });
+
+  it('removes it without a version to name, and audits the removal', async () => {
+    const { projectId, actionKey } = await linkedToDeletedAction();
+    const res = await link(officer, projectId, actionKey, { status: 'rejected' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ actionKey, status: 'rejected', actionVersionId: null });
+    const accepted = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/project-links?projectId=${projectId}&status=accepted`,
+      })
+    ).json();
+    expect(accepted.total).toBe(0);
+    expect(
+      (await auditOf(projectId)).find((e) => e.action === 'project_link.rejected'),
+    ).toMatchObject({
+      before: { actionKey, status: 'accepted' },
+      after: { actionKey, status: 'rejected', versionId: null },
+    });
+  });
+
+  it('lets an editor who links projects remove it: the action has no org unit left to check', async () => {
+    const { projectId, actionKey } = await linkedToDeletedAction();
+    const { agent } = await asRole(t, 'editor', { orgUnitIds: [mobilityUnit] });
+    const res = await link(agent, projectId, actionKey, { status: 'rejected' });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('refuses who may not link, and writes nothing', async () => {
+    const { projectId, actionKey } = await linkedToDeletedAction();
+    const { agent } = await asRole(t, 'participant');
+    expect((await link(agent, projectId, actionKey, { status: 'rejected' })).statusCode).toBe(403);
+    expect((await linksOf(projectId)).items[0]?.status).toBe('accepted');
+  });
+
+  it('asks for the version when the action is still in the plan, or when the link is made', async () => {
+    const projectId = await manualProject();
+    await link(officer, projectId, cycling.key, { versionId, status: 'accepted' });
+    const present = await link(officer, projectId, cycling.key, { status: 'rejected' });
+    expect(present.statusCode).toBe(422);
+    expect(present.json().violations[0]).toMatchObject({
+      field: 'body.versionId',
+      code: 'required',
+    });
+    const made = await link(officer, projectId, parks.key, { status: 'accepted' });
+    expect(made.statusCode).toBe(422);
+    expect(made.json().violations[0]).toMatchObject({ field: 'body.versionId', code: 'required' });
+    expect((await linksOf(projectId)).items.map((l) => [l.actionKey, l.status])).toEqual([
+      [cycling.key, 'accepted'],
+    ]);
+  });
+
+  it('names the action when the project has no link to that key', async () => {
+    const projectId = await manualProject();
+    const unknown = crypto.randomUUID();
+    const res = await link(officer, projectId, unknown, { status: 'rejected' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().violations[0]).toMatchObject({
+      field: 'params.actionKey',
+      code: 'unknownItems',
+    });
+    expect(await auditOf(projectId)).toHaveLength(0);
   });
 });

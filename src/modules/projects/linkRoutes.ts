@@ -97,7 +97,16 @@ export function projectLinkRoutes(app: App, { ctx }: AppServices): void {
         security: [{ session: [], csrf: [] }],
         params: Type.Object({ id: Uuid, actionKey: Uuid }),
         body: Type.Object(
-          { versionId: Uuid, status: Type.Enum(['accepted', 'rejected']) },
+          {
+            versionId: Type.Optional(
+              Type.String({
+                format: 'uuid',
+                description:
+                  'the version the action is read from; left out only to reject a link to an action no version holds any more',
+              }),
+            ),
+            status: Type.Enum(['accepted', 'rejected']),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Link },

@@ -194,6 +194,26 @@ export async function upsertDecision(
   return row!;
 }
 
+/** Whether some version holds an action of this key (a published one, for `publishedOnly`). */
+export async function actionInPlan(
+  db: Executor,
+  actionKey: string,
+  publishedOnly: boolean,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ key: planItems.key })
+    .from(planItems)
+    .innerJoin(planVersions, eq(planVersions.id, planItems.versionId))
+    .where(
+      and(
+        eq(planItems.key, actionKey),
+        publishedOnly ? ne(planVersions.status, 'draft') : undefined,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function findLink(db: Executor, projectId: string, actionKey: string) {
   const [row] = await db
     .select()

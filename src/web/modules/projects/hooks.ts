@@ -166,12 +166,13 @@ export function useDecideLink() {
     }: {
       projectId: string;
       actionKey: string;
-      versionId: string;
+      /** Left out only to remove a link to an action no version holds any more. */
+      versionId: string | undefined;
       status: 'accepted' | 'rejected';
     }) =>
       api<ProjectLink>(
         `/projects/${encodeURIComponent(projectId)}/links/${encodeURIComponent(actionKey)}`,
-        { method: 'PUT', body: { versionId, status } },
+        { method: 'PUT', body: versionId ? { versionId, status } : { status } },
       ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['project-links'] });
