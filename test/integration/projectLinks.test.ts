@@ -489,3 +489,72 @@ describe('a link to an action the plan no longer holds', () => {
     expect(await auditOf(projectId)).toHaveLength(0);
   });
 });
+
+describe("the PNRR money of an action's projects", () => {
+  let batches = 0;
+  /** Projects written straight in SQL, each accepted (or suggested) for the action. */
+  async function linkedInSql(actionKey: string, count: number, eur: number | null, status: string) {
+    await t.handle.db.execute(sql`
+      WITH p AS (
+        INSERT INTO projects (cup, local_code, title, funding_pnrr, is_manual)
+        SELECT 'F' || lpad(n::text, 14, '0'), ${`somma-${(batches += 1)}-`} || n, 'Progetto ' || n, ${eur}::numeric, true
+        FROM generate_series(1, ${count}) AS n
+        RETURNING id)
+      INSERT INTO project_action_links (project_id, action_key, status)
+      SELECT id, ${actionKey}::uuid, ${status} FROM p`);
+  }
+
+  function totals(agent: Agent | null, actionKey: string) {
+    const request = {
+      method: 'GET' as const,
+      url: `/api/v1/project-links/totals?actionKey=${actionKey}`,
+    };
+    return agent ? agent.request(request) : t.app.inject(request);
+  }
+
+  it('adds up every accepted project, however many, and counts those without an amount', async () => {
+    const action = await createItem(t.ctx, systemActor, versionId, {
+      kind: 'action',
+      title: 'Scuole sicure in ogni comune',
+      parentKey: goalKey,
+    });
+    await linkedInSql(action.key, 120, 1000.5, 'accepted');
+    await linkedInSql(action.key, 1, null, 'accepted');
+    await linkedInSql(action.key, 3, 99999, 'suggested');
+    const res = await totals(officer, action.key);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ projects: 121, fundingPnrr: 120060 });
+    // A page lists at most 100 of them; the sum is of all.
+    const page = (
+      await officer.request({
+        method: 'GET',
+        url: `/api/v1/project-links?actionKey=${action.key}&status=accepted&pageSize=100`,
+      })
+    ).json();
+    expect([page.items.length, page.total]).toEqual([100, 121]);
+  });
+
+  it('gives the public nothing of an action only a draft holds, as the list does', async () => {
+    const action = await createItem(t.ctx, systemActor, versionId, {
+      kind: 'action',
+      title: 'Azione in bozza',
+      parentKey: goalKey,
+    });
+    await linkedInSql(action.key, 2, 500, 'accepted');
+    expect((await totals(officer, action.key)).json()).toEqual({ projects: 2, fundingPnrr: 1000 });
+    const res = await totals(null, action.key);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ projects: 0, fundingPnrr: 0 });
+  });
+
+  it('names the action key when it is missing or malformed', async () => {
+    for (const query of ['', '?actionKey=nope']) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/project-links/totals${query}`,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().violations[0].field).toMatch(/actionKey/);
+    }
+  });
+});

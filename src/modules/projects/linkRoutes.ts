@@ -69,6 +69,25 @@ export function projectLinkRoutes(app: App, { ctx }: AppServices): void {
   );
 
   app.get(
+    '/project-links/totals',
+    {
+      schema: {
+        tags,
+        summary:
+          'The projects accepted for a plan action: how many, and their PNRR money (each in full)',
+        querystring: Type.Object({ actionKey: Uuid }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            projects: Type.Integer(),
+            fundingPnrr: Type.Number({ description: 'euro; projects without an amount add 0' }),
+          }),
+        },
+      },
+    },
+    async (request) => linking.actionLinkTotals(ctx, request.actor, request.query.actionKey),
+  );
+
+  app.get(
     '/project-links/coverage',
     {
       schema: {

@@ -251,6 +251,14 @@ export async function listLinks(ctx: Ctx, actor: Actor, query: links.LinkFilter 
   };
 }
 
+/**
+ * The projects accepted for an action and their PNRR money, all of them (a page of the list holds
+ * at most 100). Counted as the list is: the public, nothing for an action only a draft holds.
+ */
+export async function actionLinkTotals(ctx: Ctx, actor: Actor, actionKey: string) {
+  return links.acceptedTotals(ctx.db, actionKey, !canSeeDrafts(actor.user));
+}
+
 export async function linkCoverage(ctx: Ctx) {
   return links.linkCoverage(ctx.db);
 }

@@ -112,6 +112,10 @@ export async function insertSuggestions(
   return inserted;
 }
 
+/** The link's action is in a version the public sees (not only in a draft). */
+const inPublishedVersion = sql`EXISTS (SELECT 1 FROM ${planItems} i JOIN ${planVersions} v ON v.id = i.version_id
+  WHERE i.key = ${projectActionLinks.actionKey} AND v.status <> 'draft')`;
+
 export interface LinkFilter {
   status?: string;
   actionKey?: string;
@@ -133,10 +137,7 @@ export async function listLinks(
     f.status ? eq(projectActionLinks.status, f.status) : undefined,
     f.actionKey ? eq(projectActionLinks.actionKey, f.actionKey) : undefined,
     f.projectId ? eq(projectActionLinks.projectId, f.projectId) : undefined,
-    f.publishedOnly
-      ? sql`EXISTS (SELECT 1 FROM ${planItems} i JOIN ${planVersions} v ON v.id = i.version_id
-               WHERE i.key = ${projectActionLinks.actionKey} AND v.status <> 'draft')`
-      : undefined,
+    f.publishedOnly ? inPublishedVersion : undefined,
   );
   const action = db
     .select({
@@ -177,6 +178,25 @@ export async function listLinks(
     .from(projectActionLinks)
     .where(where);
   return { rows, total: total?.n ?? 0 };
+}
+
+/** How many projects are accepted for an action, and their PNRR money (each in full). */
+export async function acceptedTotals(db: Executor, actionKey: string, publishedOnly: boolean) {
+  const [row] = await db
+    .select({
+      projects: sql<number>`count(*)::int`,
+      fundingPnrr: sql<number>`coalesce(sum(${projects.fundingPnrr}), 0)::float8`,
+    })
+    .from(projectActionLinks)
+    .innerJoin(projects, eq(projects.id, projectActionLinks.projectId))
+    .where(
+      and(
+        eq(projectActionLinks.actionKey, actionKey),
+        eq(projectActionLinks.status, 'accepted'),
+        publishedOnly ? inPublishedVersion : undefined,
+      ),
+    );
+  return { projects: row?.projects ?? 0, fundingPnrr: Number(row?.fundingPnrr ?? 0) };
 }
 
 export async function upsertDecision(

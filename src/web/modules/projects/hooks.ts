@@ -4,6 +4,7 @@ import type {
   Analytics,
   AnalyticsQuery,
   ImportRelease,
+  ActionLinkTotals,
   LinkCoverage,
   LinksQuery,
   ManualProjectFields,
@@ -24,6 +25,7 @@ export const projectKeys = {
   imports: (page: number) => ['imports', page] as const,
   links: (query: LinksQuery) => ['project-links', 'list', query] as const,
   coverage: ['project-links', 'coverage'] as const,
+  totals: (actionKey: string) => ['project-links', 'totals', actionKey] as const,
 };
 
 const ONE_HOUR = 60 * 60 * 1000;
@@ -100,6 +102,15 @@ export function useProjectLinks(query: LinksQuery, enabled = true) {
       api<Page<ProjectLink>>('/project-links', { query: { ...query }, signal }),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** How many projects are accepted for an action, and their PNRR money: all, not one page. */
+export function useActionLinkTotals(actionKey: string) {
+  return useQuery({
+    queryKey: projectKeys.totals(actionKey),
+    queryFn: ({ signal }) =>
+      api<ActionLinkTotals>('/project-links/totals', { query: { actionKey }, signal }),
   });
 }
 
