@@ -21,6 +21,19 @@ async function enterProject(page: Page, title: string): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
+/** A call to the API as the signed-in page's user, with its CSRF token. */
+async function apiAs(page: Page, method: 'POST' | 'PUT' | 'DELETE', url: string, data?: object) {
+  const session = await page.request.get('/api/v1/session');
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const res = await page.request.fetch(`/api/v1${url}`, {
+    method,
+    headers: { 'x-csrf-token': csrfToken },
+    data,
+  });
+  expect(res.status(), `${method} ${url}`).toBeLessThan(300);
+  return (await res.json()) as Record<string, unknown>;
+}
+
 describe('a project linked to a plan action by hand', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -114,5 +127,62 @@ describe('a project linked to a plan action by hand', () => {
     expect(await visitor.page.getByRole('button', { name: "Collega a un'azione" }).count()).toBe(0);
     expect(errors).toEqual([]);
     expect(visitor.errors).toEqual([]);
+  });
+
+  it('the admin removes a link to an action since deleted from a draft', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await logInAsAdmin(page);
+    // Setup through the API: a draft plan with an action, a project linked to it, the action
+    // deleted. The plan's period is long past, so it is nobody's plan in force.
+    const run = String(Date.now()).slice(-6);
+    const plan = (await apiAs(page, 'POST', '/plans', {
+      slug: `prova-collegamenti-${run}`,
+      title: `Piano di prova ${run}`,
+      periodStart: 2016,
+      periodEnd: 2018,
+    })) as { versions: { id: string }[] };
+    const versionId = plan.versions[0]!.id;
+    const goal = await apiAs(page, 'POST', `/plan-versions/${versionId}/items`, {
+      kind: 'goal',
+      title: 'Obiettivo di prova',
+      sectionCode: '1',
+    });
+    const action = (await apiAs(page, 'POST', `/plan-versions/${versionId}/items`, {
+      kind: 'action',
+      title: 'Azione che sarà cancellata',
+      parentKey: goal.key,
+    })) as { key: string; rowVersion: number };
+    const title = `Navetta per la stazione ${run}`;
+    const projectId = await enterProject(page, title);
+    await apiAs(page, 'PUT', `/projects/${projectId}/links/${action.key}`, {
+      versionId,
+      status: 'accepted',
+    });
+    await apiAs(
+      page,
+      'DELETE',
+      `/plan-versions/${versionId}/items/${action.key}?rowVersion=${action.rowVersion}`,
+    );
+
+    // The project's page says the action is no longer in the plan, with its key.
+    await page.goto(`/progetti/${projectId}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const linked = page.getByTestId('project-linked-actions');
+    await linked.getByText('Azione non più presente nel piano').waitFor();
+    await linked.getByText(action.key).waitFor();
+
+    // The admin removes it, confirming first.
+    await linked
+      .getByRole('button', {
+        name: 'Rimuovi collegamento con «Azione non più presente nel piano»',
+      })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Rimuovere il collegamento?' });
+    await dialog.getByRole('button', { name: 'Rimuovi', exact: true }).click();
+    await page.getByText('Collegamento rimosso: «Azione non più presente nel piano».').waitFor();
+    await page
+      .getByText('Il progetto non è ancora collegato ad azioni del piano strategico.')
+      .waitFor();
+    expect(errors).toEqual([]);
   });
 });

@@ -574,6 +574,11 @@ const projectScenarios: Scenario[] = [
     () => '/api/v1/project-links',
   ),
   read(
+    '/project-links/totals',
+    "reads the PNRR money of an action's projects",
+    () => `/api/v1/project-links/totals?actionKey=${crypto.randomUUID()}`,
+  ),
+  read(
     '/project-links/coverage',
     'reads the PNRR money linked to the plan',
     () => '/api/v1/project-links/coverage',

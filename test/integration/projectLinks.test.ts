@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/roles.ts';
 import { createOrgUnit } from '../../src/modules/organisation/service.ts';
-import { createItem } from '../../src/modules/plan/items.ts';
+import { createItem, deleteItem } from '../../src/modules/plan/items.ts';
 import { createPlan, getPlan } from '../../src/modules/plan/versions.ts';
 import { asRole, browser, startTestApp, type Agent, type TestApp } from '../support/testApp.ts';
 
@@ -294,6 +294,41 @@ describe('suggestions that explain themselves', () => {
     expect(suggestion?.status).toBe('suggested');
     expect(suggestion?.reasons).toEqual(['mission', 'words:2:ciclabile,scuola']);
   });
+
+  it('does not suggest a pair that shares only common words, numbers and short words', async () => {
+    const generic = await createItem(t.ctx, systemActor, versionId, {
+      kind: 'action',
+      title: 'Progetto di intervento del Comune di Milano per il 2026, via per via',
+      parentKey: goalKey,
+    });
+    const projectId = await manualProject(
+      'Intervento nel comune di Milano: progetto 2026 in via Roma',
+    );
+    const res = await officer.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${versionId}/link-suggestions`,
+    });
+    expect(res.statusCode).toBe(200);
+    // The same mission alone scores 1, below the 2 a suggestion needs.
+    expect((await linksOf(projectId)).items.map((l) => l.actionKey)).not.toContain(generic.key);
+  });
+
+  it('names only the words that say what both are about, not the common ones', async () => {
+    const lanes = await createItem(t.ctx, systemActor, versionId, {
+      kind: 'action',
+      title: 'Intervento sulle piste ciclabili del Comune di Milano entro il 2026',
+      parentKey: goalKey,
+    });
+    const projectId = await manualProject(
+      'Progetto di intervento per le piste ciclabili nel comune di Milano, 2026',
+    );
+    await officer.request({
+      method: 'POST',
+      url: `/api/v1/plan-versions/${versionId}/link-suggestions`,
+    });
+    const suggestion = (await linksOf(projectId)).items.find((l) => l.actionKey === lanes.key);
+    expect(suggestion?.reasons).toEqual(['mission', 'words:2:ciclabili,piste']);
+  });
 });
 
 describe('who sees the links not yet decided', () => {
@@ -358,5 +393,168 @@ describe('links to actions the public cannot see', () => {
     expect(staff.items.map((l) => l.actionTitle).sort()).toEqual(
       [published.title, parks.title].sort(),
     );
+  });
+});
+
+describe('a link to an action the plan no longer holds', () => {
+  /** A project linked to an action of the draft, which is then deleted from it. */
+  async function linkedToDeletedAction() {
+    const action = await createItem(t.ctx, systemActor, versionId, {
+      kind: 'action',
+      title: 'Azione che sarà cancellata',
+      parentKey: goalKey,
+      orgUnitId: mobilityUnit,
+    });
+    const projectId = await manualProject();
+    expect(
+      (await link(officer, projectId, action.key, { versionId, status: 'accepted' })).statusCode,
+    ).toBe(200);
+    await deleteItem(t.ctx, systemActor, versionId, action.key, action.rowVersion);
+    return { projectId, actionKey: action.key };
+  }
+
+  it('still lists the link, with its key and no action to read', async () => {
+    const { projectId, actionKey } = await linkedToDeletedAction();
+    expect((await linksOf(projectId)).items).toEqual([
+      expect.objectContaining({
+        actionKey,
+        status: 'accepted',
+        actionTitle: null,
+        actionVersionId: null,
+        actionOrgUnitId: null,
+      }),
+    ]);
+  });
+
+  it('removes it without a version to name, and audits the removal', async () => {
+    const { projectId, actionKey } = await linkedToDeletedAction();
+    const res = await link(officer, projectId, actionKey, { status: 'rejected' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ actionKey, status: 'rejected', actionVersionId: null });
+    const accepted = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/project-links?projectId=${projectId}&status=accepted`,
+      })
+    ).json();
+    expect(accepted.total).toBe(0);
+    expect(
+      (await auditOf(projectId)).find((e) => e.action === 'project_link.rejected'),
+    ).toMatchObject({
+      before: { actionKey, status: 'accepted' },
+      after: { actionKey, status: 'rejected', versionId: null },
+    });
+  });
+
+  it('lets an editor who links projects remove it: the action has no org unit left to check', async () => {
+    const { projectId, actionKey } = await linkedToDeletedAction();
+    const { agent } = await asRole(t, 'editor', { orgUnitIds: [mobilityUnit] });
+    const res = await link(agent, projectId, actionKey, { status: 'rejected' });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('refuses who may not link, and writes nothing', async () => {
+    const { projectId, actionKey } = await linkedToDeletedAction();
+    const { agent } = await asRole(t, 'participant');
+    expect((await link(agent, projectId, actionKey, { status: 'rejected' })).statusCode).toBe(403);
+    expect((await linksOf(projectId)).items[0]?.status).toBe('accepted');
+  });
+
+  it('asks for the version when the action is still in the plan, or when the link is made', async () => {
+    const projectId = await manualProject();
+    await link(officer, projectId, cycling.key, { versionId, status: 'accepted' });
+    const present = await link(officer, projectId, cycling.key, { status: 'rejected' });
+    expect(present.statusCode).toBe(422);
+    expect(present.json().violations[0]).toMatchObject({
+      field: 'body.versionId',
+      code: 'required',
+    });
+    const made = await link(officer, projectId, parks.key, { status: 'accepted' });
+    expect(made.statusCode).toBe(422);
+    expect(made.json().violations[0]).toMatchObject({ field: 'body.versionId', code: 'required' });
+    expect((await linksOf(projectId)).items.map((l) => [l.actionKey, l.status])).toEqual([
+      [cycling.key, 'accepted'],
+    ]);
+  });
+
+  it('names the action when the project has no link to that key', async () => {
+    const projectId = await manualProject();
+    const unknown = crypto.randomUUID();
+    const res = await link(officer, projectId, unknown, { status: 'rejected' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().violations[0]).toMatchObject({
+      field: 'params.actionKey',
+      code: 'unknownItems',
+    });
+    expect(await auditOf(projectId)).toHaveLength(0);
+  });
+});
+
+describe("the PNRR money of an action's projects", () => {
+  let batches = 0;
+  /** Projects written straight in SQL, each accepted (or suggested) for the action. */
+  async function linkedInSql(actionKey: string, count: number, eur: number | null, status: string) {
+    await t.handle.db.execute(sql`
+      WITH p AS (
+        INSERT INTO projects (cup, local_code, title, funding_pnrr, is_manual)
+        SELECT 'F' || lpad(n::text, 14, '0'), ${`somma-${(batches += 1)}-`} || n, 'Progetto ' || n, ${eur}::numeric, true
+        FROM generate_series(1, ${count}) AS n
+        RETURNING id)
+      INSERT INTO project_action_links (project_id, action_key, status)
+      SELECT id, ${actionKey}::uuid, ${status} FROM p`);
+  }
+
+  function totals(agent: Agent | null, actionKey: string) {
+    const request = {
+      method: 'GET' as const,
+      url: `/api/v1/project-links/totals?actionKey=${actionKey}`,
+    };
+    return agent ? agent.request(request) : t.app.inject(request);
+  }
+
+  it('adds up every accepted project, however many, and counts those without an amount', async () => {
+    const action = await createItem(t.ctx, systemActor, versionId, {
+      kind: 'action',
+      title: 'Scuole sicure in ogni comune',
+      parentKey: goalKey,
+    });
+    await linkedInSql(action.key, 120, 1000.5, 'accepted');
+    await linkedInSql(action.key, 1, null, 'accepted');
+    await linkedInSql(action.key, 3, 99999, 'suggested');
+    const res = await totals(officer, action.key);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ projects: 121, fundingPnrr: 120060 });
+    // A page lists at most 100 of them; the sum is of all.
+    const page = (
+      await officer.request({
+        method: 'GET',
+        url: `/api/v1/project-links?actionKey=${action.key}&status=accepted&pageSize=100`,
+      })
+    ).json();
+    expect([page.items.length, page.total]).toEqual([100, 121]);
+  });
+
+  it('gives the public nothing of an action only a draft holds, as the list does', async () => {
+    const action = await createItem(t.ctx, systemActor, versionId, {
+      kind: 'action',
+      title: 'Azione in bozza',
+      parentKey: goalKey,
+    });
+    await linkedInSql(action.key, 2, 500, 'accepted');
+    expect((await totals(officer, action.key)).json()).toEqual({ projects: 2, fundingPnrr: 1000 });
+    const res = await totals(null, action.key);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ projects: 0, fundingPnrr: 0 });
+  });
+
+  it('names the action key when it is missing or malformed', async () => {
+    for (const query of ['', '?actionKey=nope']) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/project-links/totals${query}`,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().violations[0].field).toMatch(/actionKey/);
+    }
   });
 });

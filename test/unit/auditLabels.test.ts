@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { actionKey, actorKind, SYSTEM_ACTOR_ID } from '../../src/web/modules/admin/auditLabels.ts';
+import {
+  actionKey,
+  actionOptions,
+  actorKind,
+  auditActions,
+  SYSTEM_ACTOR_ID,
+} from '../../src/web/modules/admin/auditLabels.ts';
 
 describe('who an audit entry names', () => {
   it('is the system for the command line and the first start', () => {
@@ -30,48 +36,6 @@ describe('the label of an audit action', () => {
     expect(actionKey('Project.Updated')).toBeNull();
   });
 
-  // Every action the server writes today: a new one without a text would show its bare code.
-  const written = [
-    'act.document_attached',
-    'act.recorded',
-    'comune.updated',
-    'comune.zone_changed',
-    'metro.setup',
-    'org_unit.archived',
-    'org_unit.created',
-    'org_unit.restored',
-    'org_unit.updated',
-    'plan.created',
-    'plan.examples_removed',
-    'plan.seeded',
-    'plan_item.created',
-    'plan_item.deleted',
-    'plan_item.moved',
-    'plan_item.updated',
-    'plan_version.adopted',
-    'plan_version.consultation',
-    'plan_version.draft',
-    'plan_version.superseded',
-    'plan_version.update_started',
-    'pnrr.release_imported',
-    'pnrr.taxonomy_loaded',
-    'project.created',
-    'project.updated',
-    'project_link.accepted',
-    'project_link.rejected',
-    'project_links.suggested',
-    'session.failed',
-    'session.login',
-    'session.logout',
-    'user.created',
-    'user.locked',
-    'user.password_changed',
-    'user.password_reset',
-    'user.updated',
-    'zone.created',
-    'zone.deleted',
-    'zone.updated',
-  ];
   for (const lang of ['it', 'en']) {
     it(`has a text in ${lang} for every action the server writes`, () => {
       const locale = JSON.parse(readFileSync(`src/web/locales/${lang}.json`, 'utf8')) as Record<
@@ -82,8 +46,42 @@ describe('the label of an audit action', () => {
         key
           .split('.')
           .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], locale);
-      const missing = written.filter((code) => typeof lookup(actionKey(code)!) !== 'string');
+      const missing = auditActions.filter((code) => typeof lookup(actionKey(code)!) !== 'string');
       expect(missing).toEqual([]);
     });
+
+    it(`offers a choice in the filter for every action with a text in ${lang}`, () => {
+      const locale = JSON.parse(readFileSync(`src/web/locales/${lang}.json`, 'utf8')) as {
+        admin: { audit: { actions: Record<string, Record<string, string>> } };
+      };
+      const texts = Object.entries(locale.admin.audit.actions).flatMap(([entity, actions]) =>
+        Object.keys(actions).map((action) => `${entity}.${action}`),
+      );
+      expect([...auditActions].sort()).toEqual(texts.sort());
+    });
   }
+});
+
+describe('the choices of the action filter', () => {
+  const texts: Record<string, string> = {
+    'user.created': 'Utente creato',
+    'session.login': 'Accesso',
+    'zone.deleted': 'Zona eliminata',
+  };
+  const textOf = (code: string) => texts[code] ?? code;
+
+  it('are every known action, in the order of their texts', () => {
+    const options = actionOptions(textOf, '', 'it');
+    expect(options).toHaveLength(auditActions.length);
+    const labels = options.map((o) => o.label);
+    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'it')));
+    expect(labels.indexOf('Accesso')).toBeLessThan(labels.indexOf('Utente creato'));
+    expect(options).toContainEqual({ value: 'session.login', label: 'Accesso' });
+  });
+
+  it('keep an action the list does not know, chosen from an older address, as it is written', () => {
+    const options = actionOptions(textOf, 'import.legacy', 'it');
+    expect(options).toContainEqual({ value: 'import.legacy', label: 'import.legacy' });
+    expect(actionOptions(textOf, 'user.created', 'it')).toHaveLength(auditActions.length);
+  });
 });

@@ -69,6 +69,25 @@ export function projectLinkRoutes(app: App, { ctx }: AppServices): void {
   );
 
   app.get(
+    '/project-links/totals',
+    {
+      schema: {
+        tags,
+        summary:
+          'The projects accepted for a plan action: how many, and their PNRR money (each in full)',
+        querystring: Type.Object({ actionKey: Uuid }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            projects: Type.Integer(),
+            fundingPnrr: Type.Number({ description: 'euro; projects without an amount add 0' }),
+          }),
+        },
+      },
+    },
+    async (request) => linking.actionLinkTotals(ctx, request.actor, request.query.actionKey),
+  );
+
+  app.get(
     '/project-links/coverage',
     {
       schema: {
@@ -97,7 +116,16 @@ export function projectLinkRoutes(app: App, { ctx }: AppServices): void {
         security: [{ session: [], csrf: [] }],
         params: Type.Object({ id: Uuid, actionKey: Uuid }),
         body: Type.Object(
-          { versionId: Uuid, status: Type.Enum(['accepted', 'rejected']) },
+          {
+            versionId: Type.Optional(
+              Type.String({
+                format: 'uuid',
+                description:
+                  'the version the action is read from; left out only to reject a link to an action no version holds any more',
+              }),
+            ),
+            status: Type.Enum(['accepted', 'rejected']),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Link },

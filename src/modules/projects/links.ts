@@ -66,7 +66,7 @@ export async function decideLink(
   ctx: Ctx,
   actor: Actor,
   projectId: string,
-  input: { versionId: string; actionKey: string; status: 'accepted' | 'rejected' },
+  input: { versionId?: string; actionKey: string; status: 'accepted' | 'rejected' },
 ) {
   const user = requireLinker(actor);
   // Refused before any lookup, so that who may link nothing learns nothing of what exists.
@@ -76,7 +76,9 @@ export async function decideLink(
     );
   const project = await repo.findProject(ctx.db, projectId);
   if (!project) throw NotFound('Project', projectId);
-  const action = await linkedAction(ctx, actor, input.versionId, input.actionKey);
+  if (input.versionId === undefined) return removeVanishedLink(ctx, actor, project, input);
+  const versionId = input.versionId;
+  const action = await linkedAction(ctx, actor, versionId, input.actionKey);
   if (!canLinkAction(user, action.orgUnitId))
     throw Forbidden(
       'Only the PNRR unit, the plan office and the editors of the action decide its links.',
@@ -94,13 +96,60 @@ export async function decideLink(
       entityType: 'project',
       entityId: projectId,
       before: before ? { actionKey: before.actionKey, status: before.status } : null,
-      after: { actionKey: row.actionKey, status: row.status, versionId: input.versionId },
+      after: { actionKey: row.actionKey, status: row.status, versionId },
     });
     return presentLink(row, project, {
       title: action.title,
-      versionId: input.versionId,
+      versionId,
       orgUnitId: action.orgUnitId,
     });
+  });
+}
+
+/**
+ * Unlinks a project from an action that no version the actor sees holds any more (deleted from a
+ * draft): there is no version to name, nor an org unit to check, so whoever links projects may
+ * remove it. The link stays, rejected, as any removed link does.
+ */
+async function removeVanishedLink(
+  ctx: Ctx,
+  actor: Actor,
+  project: { id: string; title: string; cup: string; fundingPnrr: number | null },
+  input: { actionKey: string; status: 'accepted' | 'rejected' },
+) {
+  const user = requireLinker(actor);
+  if (input.status !== 'rejected')
+    throw Invalid(
+      'body.versionId',
+      'a link is made to an action of a version: name it',
+      'required',
+    );
+  if (await links.actionInPlan(ctx.db, input.actionKey, !canSeeDrafts(user)))
+    throw Invalid(
+      'body.versionId',
+      'the action is still in the plan: name the version it is read from',
+      'required',
+    );
+  return ctx.db.transaction(async (tx) => {
+    const before = await links.findLink(tx, project.id, input.actionKey);
+    if (!before)
+      throw Invalid('params.actionKey', 'the project has no link to this action', 'unknownItems', {
+        keys: input.actionKey,
+      });
+    const row = await links.upsertDecision(tx, {
+      projectId: project.id,
+      actionKey: input.actionKey,
+      status: 'rejected',
+      decidedBy: user.id,
+    });
+    await recordAudit(tx, actor, {
+      action: 'project_link.rejected',
+      entityType: 'project',
+      entityId: project.id,
+      before: { actionKey: before.actionKey, status: before.status },
+      after: { actionKey: row.actionKey, status: row.status, versionId: null },
+    });
+    return presentLink(row, project, { title: null, versionId: null, orgUnitId: null });
   });
 }
 
@@ -200,6 +249,14 @@ export async function listLinks(ctx: Ctx, actor: Actor, query: links.LinkFilter 
     page,
     pageSize,
   };
+}
+
+/**
+ * The projects accepted for an action and their PNRR money, all of them (a page of the list holds
+ * at most 100). Counted as the list is: the public, nothing for an action only a draft holds.
+ */
+export async function actionLinkTotals(ctx: Ctx, actor: Actor, actionKey: string) {
+  return links.acceptedTotals(ctx.db, actionKey, !canSeeDrafts(actor.user));
 }
 
 export async function linkCoverage(ctx: Ctx) {

@@ -1,6 +1,7 @@
 import { and, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { planItems, planVersions, projectActionLinks, projects } from '../../db/schema/index.ts';
+import { minSharedWordLength, suggestionStopWords } from '../../domain/suggestionWords.ts';
 
 export interface CandidateAction {
   key: string;
@@ -14,7 +15,9 @@ export interface CandidateAction {
  * Scores every project against every action of a version, in SQL: the same PNRR measure (3),
  * the same mission (1), the metropolitan city as implementer (1), and words in common between
  * titles (0.5 each, Italian stems, listed in the reason as the action writes them). Only pairs
- * that share a measure or a mission are considered.
+ * that share a measure or a mission are considered. A word counts only as domain/suggestionWords
+ * says: four letters or more, no digit, not on the stop-list. The action's side alone is
+ * filtered, once per action: what the pair has in common can hold no other word.
  */
 export async function scoreCandidates(
   db: Executor,
@@ -24,22 +27,34 @@ export async function scoreCandidates(
 ) {
   if (actions.length === 0) return [];
   const payload = JSON.stringify(actions);
+  const stopWords = `{${suggestionStopWords(metroName).join(',')}}`;
   const rows = await db.execute(sql`
-    with x as (
+    with stop as (
+      select coalesce(array_agg(s), '{}') as stems
+      from unnest(${stopWords}::text[]) w, unnest(tsvector_to_array(to_tsvector('italian', w))) s
+    ),
+    x as (
       select x.key::uuid as key, x.missions, x.measures,
              x.title || ' ' || regexp_replace(x.description, '<[^>]*>', ' ', 'g') as text
       from jsonb_to_recordset(${payload}::jsonb) as x(key text, title text, description text, missions text[], measures text[])
     ),
+    kept as (
+      select x.key, lower(t.w) as word, (tsvector_to_array(to_tsvector('italian', t.w)))[1] as stem, t.n
+      from x cross join lateral regexp_split_to_table(x.text, '[^[:alnum:]]+') with ordinality as t(w, n)
+      where char_length(t.w) >= ${minSharedWordLength} and t.w !~ '[[:digit:]]'
+    ),
+    -- Each stem with the first word of the action's text it comes from, to say it.
+    said as (
+      select distinct on (k.key, k.stem) k.key, k.stem, k.word
+      from kept k, stop
+      where k.stem is not null and k.stem <> all(stop.stems)
+      order by k.key, k.stem, k.n
+    ),
     a as (
-      select x.key, x.missions, x.measures,
-             tsvector_to_array(to_tsvector('italian', x.text)) as words,
-             -- Each stem with the first word of the action's text it comes from, to say it.
-             (select jsonb_object_agg(stem, word) from (
-                select distinct on (stem) stem, word from (
-                  select lower(w) as word, (tsvector_to_array(to_tsvector('italian', w)))[1] as stem, n
-                  from regexp_split_to_table(x.text, '[^[:alnum:]]+') with ordinality as t(w, n)) s
-                where stem is not null order by stem, n) f) as said
-      from x
+      select x.key, x.missions, x.measures, coalesce(w.words, '{}') as words, w.said
+      from x left join (
+        select key, array_agg(stem) as words, jsonb_object_agg(stem, word) as said
+        from said group by key) w on w.key = x.key
     ),
     pairs as (
       select p.id as project_id, a.key as action_key,
@@ -97,6 +112,10 @@ export async function insertSuggestions(
   return inserted;
 }
 
+/** The link's action is in a version the public sees (not only in a draft). */
+const inPublishedVersion = sql`EXISTS (SELECT 1 FROM ${planItems} i JOIN ${planVersions} v ON v.id = i.version_id
+  WHERE i.key = ${projectActionLinks.actionKey} AND v.status <> 'draft')`;
+
 export interface LinkFilter {
   status?: string;
   actionKey?: string;
@@ -118,10 +137,7 @@ export async function listLinks(
     f.status ? eq(projectActionLinks.status, f.status) : undefined,
     f.actionKey ? eq(projectActionLinks.actionKey, f.actionKey) : undefined,
     f.projectId ? eq(projectActionLinks.projectId, f.projectId) : undefined,
-    f.publishedOnly
-      ? sql`EXISTS (SELECT 1 FROM ${planItems} i JOIN ${planVersions} v ON v.id = i.version_id
-               WHERE i.key = ${projectActionLinks.actionKey} AND v.status <> 'draft')`
-      : undefined,
+    f.publishedOnly ? inPublishedVersion : undefined,
   );
   const action = db
     .select({
@@ -164,6 +180,25 @@ export async function listLinks(
   return { rows, total: total?.n ?? 0 };
 }
 
+/** How many projects are accepted for an action, and their PNRR money (each in full). */
+export async function acceptedTotals(db: Executor, actionKey: string, publishedOnly: boolean) {
+  const [row] = await db
+    .select({
+      projects: sql<number>`count(*)::int`,
+      fundingPnrr: sql<number>`coalesce(sum(${projects.fundingPnrr}), 0)::float8`,
+    })
+    .from(projectActionLinks)
+    .innerJoin(projects, eq(projects.id, projectActionLinks.projectId))
+    .where(
+      and(
+        eq(projectActionLinks.actionKey, actionKey),
+        eq(projectActionLinks.status, 'accepted'),
+        publishedOnly ? inPublishedVersion : undefined,
+      ),
+    );
+  return { projects: row?.projects ?? 0, fundingPnrr: Number(row?.fundingPnrr ?? 0) };
+}
+
 export async function upsertDecision(
   db: Executor,
   values: { projectId: string; actionKey: string; status: string; decidedBy: string },
@@ -177,6 +212,26 @@ export async function upsertDecision(
     })
     .returning();
   return row!;
+}
+
+/** Whether some version holds an action of this key (a published one, for `publishedOnly`). */
+export async function actionInPlan(
+  db: Executor,
+  actionKey: string,
+  publishedOnly: boolean,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ key: planItems.key })
+    .from(planItems)
+    .innerJoin(planVersions, eq(planVersions.id, planItems.versionId))
+    .where(
+      and(
+        eq(planItems.key, actionKey),
+        publishedOnly ? ne(planVersions.status, 'draft') : undefined,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 export async function findLink(db: Executor, projectId: string, actionKey: string) {

@@ -10,7 +10,7 @@ import { SearchField } from '../../ui/SearchField.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/QueryStates.tsx';
 import { useCurrentUser } from '../identity/hooks.ts';
 import { isSystemAdmin } from '../identity/policy.ts';
-import { actionKey, actorKind } from './auditLabels.ts';
+import { actionKey, actionOptions, actorKind } from './auditLabels.ts';
 import { useAudit, useUsers } from './hooks.ts';
 import type { AuditEntry } from './types.ts';
 
@@ -89,13 +89,23 @@ export default function AuditPage() {
   );
 }
 
+/** An action as a sentence in the reader's language; its code when it has no text. */
+function useActionText(): (action: string) => string {
+  const { t } = useTranslation();
+  return (action) => {
+    const key = actionKey(action);
+    return key ? t(key, { defaultValue: action }) : action;
+  };
+}
+
 interface AuditFiltersProps {
   filters: typeof defaults;
   onChange: (patch: Partial<typeof defaults>) => void;
 }
 
 function AuditFilters({ filters, onChange }: AuditFiltersProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const actionText = useActionText();
   const user = useCurrentUser();
   // Only system admins may list users; others filter by actor id.
   const canListUsers = isSystemAdmin(user);
@@ -117,10 +127,12 @@ function AuditFilters({ filters, onChange }: AuditFiltersProps) {
         />
       </div>
       <div className="col-12 col-md-6 col-xl-4">
-        <SearchField
+        <SelectField
           label={t('admin.audit.action')}
           value={filters.action}
-          onSearch={(action) => onChange({ action })}
+          onChange={(action) => onChange({ action })}
+          emptyLabel={t('admin.audit.allActions')}
+          options={actionOptions(actionText, filters.action, i18n.language)}
         />
       </div>
       <div className="col-12 col-md-6 col-xl-4">
@@ -167,10 +179,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [open, setOpen] = useState<string | null>(null);
-  const actionText = (action: string) => {
-    const key = actionKey(action);
-    return key ? t(key, { defaultValue: action }) : action;
-  };
+  const actionText = useActionText();
   const actorText = (entry: AuditEntry) => {
     const kind = actorKind(entry);
     if (kind === 'system') return t('admin.audit.system');

@@ -22,3 +22,65 @@ export function actorKind(entry: Pick<AuditEntry, 'actorId' | 'actorLabel'>): Ac
 export function actionKey(action: string): string | null {
   return /^[a-z_]+(\.[a-z_]+)+$/.test(action) ? `admin.audit.actions.${action}` : null;
 }
+
+/**
+ * The actions the server writes (`recordAudit` in the services), which the log is filtered by.
+ * Each has a text under `admin.audit.actions` in both locales, checked by a unit test.
+ */
+export const auditActions = [
+  'act.document_attached',
+  'act.recorded',
+  'comune.updated',
+  'comune.zone_changed',
+  'metro.setup',
+  'org_unit.archived',
+  'org_unit.created',
+  'org_unit.restored',
+  'org_unit.updated',
+  'plan.created',
+  'plan.examples_removed',
+  'plan.seeded',
+  'plan_item.created',
+  'plan_item.deleted',
+  'plan_item.moved',
+  'plan_item.updated',
+  'plan_version.adopted',
+  'plan_version.consultation',
+  'plan_version.draft',
+  'plan_version.superseded',
+  'plan_version.update_started',
+  'pnrr.release_imported',
+  'pnrr.taxonomy_loaded',
+  'project.created',
+  'project.updated',
+  'project_link.accepted',
+  'project_link.rejected',
+  'project_links.suggested',
+  'session.failed',
+  'session.login',
+  'session.logout',
+  'user.created',
+  'user.locked',
+  'user.password_changed',
+  'user.password_reset',
+  'user.updated',
+  'zone.created',
+  'zone.deleted',
+  'zone.updated',
+] as const;
+
+/**
+ * The choices of the action filter, by their text in the reader's language. A code the list does
+ * not know (an address kept from when the filter was typed) stays choosable, as it is written.
+ */
+export function actionOptions(
+  textOf: (action: string) => string,
+  chosen: string,
+  locale: string,
+): { value: string; label: string }[] {
+  const codes: string[] = [...auditActions];
+  if (chosen && !codes.includes(chosen)) codes.push(chosen);
+  return codes
+    .map((code) => ({ value: code, label: textOf(code) }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
+}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState, Loading } from '../../ui/QueryStates.tsx';
-import { useProjectLinks } from './hooks.ts';
+import { useActionLinkTotals, useProjectLinks } from './hooks.ts';
 import { useMoney } from './money.ts';
 
 /**
@@ -12,8 +12,9 @@ export function ActionProjects({ actionKey }: { actionKey: string }) {
   const { t } = useTranslation();
   const money = useMoney();
   const links = useProjectLinks({ actionKey, status: 'accepted', pageSize: 100 });
+  // The sum is the server's, over all the accepted projects: the list stops at 100.
+  const totals = useActionLinkTotals(actionKey);
   const items = links.data?.items ?? [];
-  const total = items.reduce((sum, link) => sum + (link.fundingPnrr ?? 0), 0);
   return (
     <section aria-labelledby="action-projects" className="mt-4">
       <h2 id="action-projects" className="h4">
@@ -26,18 +27,20 @@ export function ActionProjects({ actionKey }: { actionKey: string }) {
       {links.data && items.length === 0 ? <p>{t('projects.links.noProjects')}</p> : null}
       {items.length > 0 ? (
         <>
-          <p className="mb-2" data-testid="action-projects-total">
-            {/* A sum over the listed projects only would understate a longer list. */}
-            {links.data!.total > items.length
-              ? t('projects.links.actionProjectsFirst', {
-                  count: links.data!.total,
-                  shown: items.length,
-                })
-              : t('projects.links.actionProjectsTotal', {
-                  count: links.data!.total,
-                  amount: money.eur(total),
-                })}
-          </p>
+          {totals.data ? (
+            <p className="mb-2" data-testid="action-projects-total">
+              {t('projects.links.actionProjectsTotal', {
+                count: totals.data.projects,
+                amount: money.eur(totals.data.fundingPnrr),
+              })}
+              {links.data!.total > items.length
+                ? ` ${t('projects.links.actionProjectsFirst', { count: items.length })}`
+                : null}
+            </p>
+          ) : null}
+          {totals.isError ? (
+            <ErrorState error={totals.error} onRetry={() => void totals.refetch()} />
+          ) : null}
           <ul className="mp-linked-actions" data-testid="action-projects">
             {items.map((link) => (
               <li key={link.projectId}>

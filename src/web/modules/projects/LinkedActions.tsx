@@ -13,6 +13,11 @@ import { LinkToAction } from './LinkToAction.tsx';
 import { canImportProjects, canLinkAction, canLinkProjects } from './policy.ts';
 import type { ProjectLink } from './types.ts';
 
+/** A link whose action no version the viewer sees holds any more (deleted from a draft). */
+function vanished(link: ProjectLink): boolean {
+  return link.actionVersionId === null;
+}
+
 /** The plan actions this project was accepted as contributing to; linked and unlinked by hand. */
 export function LinkedActions({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
@@ -32,15 +37,20 @@ export function LinkedActions({ projectId }: { projectId: string }) {
     heading.current?.focus();
     setRefocus(false);
   }, [refocus, removing]);
-  const titleOf = (link: ProjectLink) => link.actionTitle ?? t('projects.links.untitled');
+  const titleOf = (link: ProjectLink) =>
+    vanished(link)
+      ? t('projects.links.vanished')
+      : (link.actionTitle ?? t('projects.links.untitled'));
+  // An action still in the plan is unlinked by its unit; one gone from it has no unit to check.
+  const mayRemove = (link: ProjectLink) =>
+    vanished(link) ? canLinkProjects(user) : canLinkAction(user, link.actionOrgUnitId);
 
   const remove = (link: ProjectLink) => {
-    if (!link.actionVersionId) return;
     unlink.mutate(
       {
         projectId,
         actionKey: link.actionKey,
-        versionId: link.actionVersionId,
+        versionId: link.actionVersionId ?? undefined,
         status: 'rejected',
       },
       {
@@ -82,7 +92,12 @@ export function LinkedActions({ projectId }: { projectId: string }) {
                   title
                 )}
                 {place ? <span className="d-block small">{place.planTitle}</span> : null}
-                {link.actionVersionId && canLinkAction(user, link.actionOrgUnitId) ? (
+                {vanished(link) ? (
+                  <span className="d-block small">
+                    {t('projects.links.vanishedKey')} <code>{link.actionKey}</code>
+                  </span>
+                ) : null}
+                {mayRemove(link) ? (
                   <button
                     type="button"
                     className="btn btn-outline-danger btn-xs mt-1"

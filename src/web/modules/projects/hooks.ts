@@ -4,6 +4,7 @@ import type {
   Analytics,
   AnalyticsQuery,
   ImportRelease,
+  ActionLinkTotals,
   LinkCoverage,
   LinksQuery,
   ManualProjectFields,
@@ -24,6 +25,7 @@ export const projectKeys = {
   imports: (page: number) => ['imports', page] as const,
   links: (query: LinksQuery) => ['project-links', 'list', query] as const,
   coverage: ['project-links', 'coverage'] as const,
+  totals: (actionKey: string) => ['project-links', 'totals', actionKey] as const,
 };
 
 const ONE_HOUR = 60 * 60 * 1000;
@@ -103,6 +105,15 @@ export function useProjectLinks(query: LinksQuery, enabled = true) {
   });
 }
 
+/** How many projects are accepted for an action, and their PNRR money: all, not one page. */
+export function useActionLinkTotals(actionKey: string) {
+  return useQuery({
+    queryKey: projectKeys.totals(actionKey),
+    queryFn: ({ signal }) =>
+      api<ActionLinkTotals>('/project-links/totals', { query: { actionKey }, signal }),
+  });
+}
+
 export function useLinkCoverage() {
   return useQuery({
     queryKey: projectKeys.coverage,
@@ -166,12 +177,13 @@ export function useDecideLink() {
     }: {
       projectId: string;
       actionKey: string;
-      versionId: string;
+      /** Left out only to remove a link to an action no version holds any more. */
+      versionId: string | undefined;
       status: 'accepted' | 'rejected';
     }) =>
       api<ProjectLink>(
         `/projects/${encodeURIComponent(projectId)}/links/${encodeURIComponent(actionKey)}`,
-        { method: 'PUT', body: { versionId, status } },
+        { method: 'PUT', body: versionId ? { versionId, status } : { status } },
       ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['project-links'] });

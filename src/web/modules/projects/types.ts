@@ -294,6 +294,11 @@ export interface LinksQuery {
   pageSize?: number;
 }
 
+export interface ActionLinkTotals {
+  projects: number;
+  fundingPnrr: number;
+}
+
 export interface LinkCoverage {
   linkedProjects: number;
   unlinkedProjects: number;
