@@ -4,6 +4,7 @@ import { systemActor } from '../../src/domain/roles.ts';
 import { createOrgUnit } from '../../src/modules/organisation/service.ts';
 import { createItem, deleteItem } from '../../src/modules/plan/items.ts';
 import { createPlan, getPlan } from '../../src/modules/plan/versions.ts';
+import { linkedFunding } from '../../src/modules/projects/links.ts';
 import { asRole, browser, startTestApp, type Agent, type TestApp } from '../support/testApp.ts';
 
 let t: TestApp;
@@ -130,10 +131,6 @@ describe('linking a project to an action by hand', () => {
       actionVersionId: versionId,
       actionOrgUnitId: mobilityUnit,
     });
-    const coverage = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/project-links/coverage' })
-    ).json();
-    expect(coverage.linkedProjects).toBeGreaterThanOrEqual(1);
   });
 
   it('records who linked it in the audit log, with the action and the version', async () => {
@@ -477,6 +474,19 @@ describe('a link to an action the plan no longer holds', () => {
     ]);
   });
 
+  it("no longer counts it: the project's money goes whole to the actions that remain", async () => {
+    const { projectId, actionKey } = await linkedToDeletedAction();
+    await t.handle.db.execute(sql`UPDATE projects SET funding_pnrr = 1000 WHERE id = ${projectId}`);
+    const kept = await createItem(t.ctx, systemActor, versionId, {
+      kind: 'action',
+      title: 'Azione che resta',
+      parentKey: goalKey,
+    });
+    await link(officer, projectId, kept.key, { versionId, status: 'accepted' });
+    const funding = await linkedFunding(t.ctx, [kept.key, actionKey]);
+    expect(funding.get(kept.key)).toBe(1000);
+  });
+
   it('names the action when the project has no link to that key', async () => {
     const projectId = await manualProject();
     const unknown = crypto.randomUUID();
@@ -487,6 +497,22 @@ describe('a link to an action the plan no longer holds', () => {
       code: 'unknownItems',
     });
     expect(await auditOf(projectId)).toHaveLength(0);
+  });
+});
+
+describe('the PNRR money linked to the plan, as the public reads it', () => {
+  it('counts only links to actions of a version the public can read', async () => {
+    const coverage = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/v1/project-links/coverage' })).json();
+    const before = await coverage();
+    const projectId = await manualProject('Pista ciclabile di Pero');
+    await t.handle.db.execute(sql`UPDATE projects SET funding_pnrr = 2500 WHERE id = ${projectId}`);
+    // The plan of these tests is a draft: a link to its action is not one the public sees.
+    await link(officer, projectId, parks.key, { versionId, status: 'accepted' });
+    const after = await coverage();
+    expect(after.linkedProjects).toBe(before.linkedProjects);
+    expect(after.unlinkedProjects).toBe(before.unlinkedProjects + 1);
+    expect(after.unlinkedEur).toBe(before.unlinkedEur + 2500);
   });
 });
 

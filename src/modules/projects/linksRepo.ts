@@ -245,19 +245,43 @@ export async function findLink(db: Executor, projectId: string, actionKey: strin
 }
 
 /** PNRR money linked to the plan (accepted links), and what is left unlinked. */
+/**
+ * How many projects, and how much PNRR money, are linked to the plan: by an accepted link to an
+ * action the public can read (in a version that is not only a draft), as the public list of links
+ * counts them. A link to an action since deleted links nothing.
+ */
 export async function linkCoverage(db: Executor) {
-  const [row] = await db
-    .select({
-      linkedProjects: sql<number>`count(*) filter (where exists (select 1 from ${projectActionLinks} l where l.project_id = "projects"."id" and l.status = 'accepted'))::int`,
-      unlinkedProjects: sql<number>`count(*) filter (where not exists (select 1 from ${projectActionLinks} l where l.project_id = "projects"."id" and l.status = 'accepted'))::int`,
-      linkedEur: sql<number>`coalesce(sum(${projects.fundingPnrr}) filter (where exists (select 1 from ${projectActionLinks} l where l.project_id = "projects"."id" and l.status = 'accepted')), 0)::float8`,
-      unlinkedEur: sql<number>`coalesce(sum(${projects.fundingPnrr}) filter (where not exists (select 1 from ${projectActionLinks} l where l.project_id = "projects"."id" and l.status = 'accepted')), 0)::float8`,
-    })
-    .from(projects);
-  return row!;
+  const result = await db.execute(sql`
+    WITH linked AS (
+      SELECT DISTINCT ${projectActionLinks.projectId} AS project_id FROM ${projectActionLinks}
+      WHERE ${projectActionLinks.status} = 'accepted' AND ${inPublishedVersion})
+    SELECT count(k.project_id)::int AS "linkedProjects",
+           (count(*) - count(k.project_id))::int AS "unlinkedProjects",
+           coalesce(sum(p.funding_pnrr) FILTER (WHERE k.project_id IS NOT NULL), 0)::float8 AS "linkedEur",
+           coalesce(sum(p.funding_pnrr) FILTER (WHERE k.project_id IS NULL), 0)::float8 AS "unlinkedEur"
+    FROM ${projects} p LEFT JOIN linked k ON k.project_id = p.id`);
+  const [row] = (
+    result as unknown as {
+      rows: {
+        linkedProjects: number;
+        unlinkedProjects: number;
+        linkedEur: number;
+        unlinkedEur: number;
+      }[];
+    }
+  ).rows;
+  return {
+    linkedProjects: Number(row!.linkedProjects),
+    unlinkedProjects: Number(row!.unlinkedProjects),
+    linkedEur: Number(row!.linkedEur),
+    unlinkedEur: Number(row!.unlinkedEur),
+  };
 }
 
-/** Funding of the projects accepted for each action; a project linked to n actions counts 1/n in each. */
+/**
+ * Funding of the projects accepted for each action; a project linked to n actions counts 1/n in
+ * each (actions since deleted from every version are not among the n).
+ */
 export async function fundingByAction(
   db: Executor,
   actionKeys: string[],
@@ -267,7 +291,9 @@ export async function fundingByAction(
     select l.action_key, sum(coalesce(p.funding_total, p.funding_pnrr, 0) / n.links)::float8 as eur
     from ${projectActionLinks} l
     join ${projects} p on p.id = l.project_id
-    join (select project_id, count(*) as links from ${projectActionLinks} where status = 'accepted' group by project_id) n on n.project_id = l.project_id
+    join (select project_id, count(*) as links from ${projectActionLinks} k
+          where status = 'accepted' and exists (select 1 from ${planItems} i where i.key = k.action_key)
+          group by project_id) n on n.project_id = l.project_id
     where l.status = 'accepted' and l.action_key = any(${`{${actionKeys.join(',')}}`}::uuid[])
     group by l.action_key`);
   return new Map(

@@ -10,13 +10,9 @@ import { itemPath } from '../plan/versionRules.ts';
 import { useActionPlaces } from './actionPlaces.ts';
 import { useDecideLink, useProjectLinks } from './hooks.ts';
 import { LinkToAction } from './LinkToAction.tsx';
+import { vanished } from './linkVersions.ts';
 import { canImportProjects, canLinkAction, canLinkProjects } from './policy.ts';
 import type { ProjectLink } from './types.ts';
-
-/** A link whose action no version the viewer sees holds any more (deleted from a draft). */
-function vanished(link: ProjectLink): boolean {
-  return link.actionVersionId === null;
-}
 
 /** The plan actions this project was accepted as contributing to; linked and unlinked by hand. */
 export function LinkedActions({ projectId }: { projectId: string }) {

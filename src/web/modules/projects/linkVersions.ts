@@ -1,6 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { Plan, VersionSummary } from '../plan/types.ts';
+import type { ProjectLink } from './types.ts';
 import { currentPlanOf, currentVersionOf, versionsNewestFirst } from '../plan/versionRules.ts';
+
+/** A link whose action no version the viewer sees holds any more (deleted from a draft). */
+export function vanished(link: Pick<ProjectLink, 'actionVersionId'>): boolean {
+  return link.actionVersionId === null;
+}
 
 export interface ChosenVersion {
   plan: Plan;

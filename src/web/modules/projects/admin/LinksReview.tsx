@@ -11,7 +11,7 @@ import { itemPath } from '../../plan/versionRules.ts';
 import { useDecideLink, useProjectLinks } from '../hooks.ts';
 import { useMoney } from '../money.ts';
 import { linkStatuses, type LinkStatus, type ProjectLink } from '../types.ts';
-import type { ChosenVersion } from '../linkVersions.ts';
+import { vanished, type ChosenVersion } from '../linkVersions.ts';
 
 const PAGE_SIZE = 25;
 
@@ -36,7 +36,8 @@ export function LinksReview({ chosen, status, page, onStatus, onPage }: LinksRev
       {
         projectId: link.projectId,
         actionKey: link.actionKey,
-        versionId: chosen.version.id,
+        // An action gone from the plan has no version to name: its link can only be removed.
+        versionId: vanished(link) ? undefined : chosen.version.id,
         status: decision,
       },
       {
@@ -130,7 +131,10 @@ function LinksTable({ links, chosen, busy, onDecide }: LinksTableProps) {
         </thead>
         <tbody>
           {links.map((link) => {
-            const action = link.actionTitle ?? t('projects.links.untitled');
+            const gone = vanished(link);
+            const action = gone
+              ? t('projects.links.vanished')
+              : (link.actionTitle ?? t('projects.links.untitled'));
             return (
               <tr key={`${link.projectId}-${link.actionKey}`}>
                 <th scope="row" className="mp-project-title-cell fw-normal">
@@ -140,14 +144,20 @@ function LinksTable({ links, chosen, busy, onDecide }: LinksTableProps) {
                   </span>
                 </th>
                 <td className="small">
-                  <Link
-                    to={itemPath(chosen.plan.slug, chosen.version.number, {
-                      kind: 'action',
-                      key: link.actionKey,
-                    })}
-                  >
-                    {action}
-                  </Link>
+                  {gone ? (
+                    <>
+                      {action} <code className="d-block">{link.actionKey}</code>
+                    </>
+                  ) : (
+                    <Link
+                      to={itemPath(chosen.plan.slug, chosen.version.number, {
+                        kind: 'action',
+                        key: link.actionKey,
+                      })}
+                    >
+                      {action}
+                    </Link>
+                  )}
                 </td>
                 <td className="text-end">{format.decimal(link.score, 1)}</td>
                 <td>
@@ -161,7 +171,7 @@ function LinksTable({ links, chosen, busy, onDecide }: LinksTableProps) {
                 </td>
                 <td className="text-end text-nowrap">{money.eur(link.fundingPnrr)}</td>
                 <td className="mp-row-actions">
-                  {link.status !== 'accepted' ? (
+                  {link.status !== 'accepted' && !gone ? (
                     <button
                       type="button"
                       className="btn btn-success btn-xs"
