@@ -53,6 +53,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The suggestions run on the plan of these tests, by the officer. */
+function runSuggestions() {
+  return officer.request({
+    method: 'POST',
+    url: `/api/v1/plan-versions/${versionId}/link-suggestions`,
+  });
+}
+
 let cups = 0;
 /** A project entered by hand (not from a PNRR release), with its own CUP. */
 async function manualProject(title = 'Pista ciclabile per la scuola di Rho'): Promise<string> {
@@ -282,10 +290,7 @@ describe('a link to something that is not there', () => {
 describe('suggestions that explain themselves', () => {
   it('lists the words a project and an action have in common, as the action writes them', async () => {
     const projectId = await manualProject('Pista ciclabile per la scuola di Pero');
-    const res = await officer.request({
-      method: 'POST',
-      url: `/api/v1/plan-versions/${versionId}/link-suggestions`,
-    });
+    const res = await runSuggestions();
     expect(res.statusCode).toBe(200);
     const suggestion = (await linksOf(projectId)).items.find((l) => l.actionKey === cycling.key);
     expect(suggestion?.status).toBe('suggested');
@@ -301,10 +306,7 @@ describe('suggestions that explain themselves', () => {
     const projectId = await manualProject(
       'Intervento nel comune di Milano: progetto 2026 in via Roma',
     );
-    const res = await officer.request({
-      method: 'POST',
-      url: `/api/v1/plan-versions/${versionId}/link-suggestions`,
-    });
+    const res = await runSuggestions();
     expect(res.statusCode).toBe(200);
     // The same mission alone scores 1, below the 2 a suggestion needs.
     expect((await linksOf(projectId)).items.map((l) => l.actionKey)).not.toContain(generic.key);
@@ -319,10 +321,7 @@ describe('suggestions that explain themselves', () => {
     const projectId = await manualProject(
       'Progetto di intervento per le piste ciclabili nel comune di Milano, 2026',
     );
-    await officer.request({
-      method: 'POST',
-      url: `/api/v1/plan-versions/${versionId}/link-suggestions`,
-    });
+    await runSuggestions();
     const suggestion = (await linksOf(projectId)).items.find((l) => l.actionKey === lanes.key);
     expect(suggestion?.reasons).toEqual(['mission', 'words:2:ciclabili,piste']);
   });
@@ -331,10 +330,7 @@ describe('suggestions that explain themselves', () => {
 describe('who sees the links not yet decided', () => {
   it('shows the public the accepted links only, and refuses it the suggested ones', async () => {
     const projectId = await manualProject('Pista ciclabile per la scuola di Arese');
-    await officer.request({
-      method: 'POST',
-      url: `/api/v1/plan-versions/${versionId}/link-suggestions`,
-    });
+    await runSuggestions();
     expect((await linksOf(projectId)).items.some((l) => l.status === 'suggested')).toBe(true);
     const visitor = await browser(t);
     const asked = (status = '') =>

@@ -49,17 +49,10 @@ export function UploadCard({ upload, position, onRemove }: UploadCardProps) {
         {t(`projects.import.status.${upload.status}`)}
       </p>
       {upload.status === 'uploading' ? (
-        <div className="progress mb-2">
-          <div
-            className="progress-bar"
-            role="progressbar"
-            style={{ width: `${percent}%` }}
-            aria-valuenow={percent}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-label={t('projects.import.uploadProgress', { file: upload.file.name })}
-          />
-        </div>
+        <ProgressBar
+          percent={percent}
+          label={t('projects.import.uploadProgress', { file: upload.file.name })}
+        />
       ) : null}
       {upload.status === 'uploading' && upload.server?.stage === 'waiting' ? (
         <p className="small mb-2" data-testid="upload-in-line">
@@ -72,6 +65,31 @@ export function UploadCard({ upload, position, onRemove }: UploadCardProps) {
       ) : null}
       {upload.status === 'failed' ? <RefusedFile error={upload.error} /> : null}
     </article>
+  );
+}
+
+/** A bar filled to `percent`, named for assistive technology by `label`. */
+function ProgressBar({
+  percent,
+  label,
+  className = 'mb-2',
+}: {
+  percent: number;
+  label: string;
+  className?: string;
+}) {
+  return (
+    <div className={`progress ${className}`}>
+      <div
+        className="progress-bar"
+        role="progressbar"
+        style={{ width: `${percent}%` }}
+        aria-valuenow={percent}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-label={label}
+      />
+    </div>
   );
 }
 
@@ -92,17 +110,7 @@ function Processing({ upload }: { upload: Upload }) {
   const percent = Math.round(server.fraction * 100);
   return (
     <>
-      <div className="progress mb-1">
-        <div
-          className="progress-bar"
-          role="progressbar"
-          style={{ width: `${percent}%` }}
-          aria-valuenow={percent}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-label={label}
-        />
-      </div>
+      <ProgressBar percent={percent} label={label} className="mb-1" />
       <p className="small mb-2" data-testid="upload-stage">
         {t(`projects.import.stage.${server.stage}`, { percent })}
       </p>
