@@ -53,6 +53,8 @@ export interface AppOptions {
   exportTurns?: { running: number; waiting: number };
   /** How many uploads wait for the one being imported: 2. */
   importsWaiting?: number;
+  /** How long an upload holding the import turn may send nothing before it is dropped: 60 s. */
+  uploadIdleMs?: number;
 }
 
 export interface AppServices {
@@ -67,6 +69,7 @@ export interface AppServices {
    * after another anyway), so that a few uploads at once cannot hold several gigabytes.
    */
   importTurns: Turns;
+  uploadIdleMs: number;
 }
 
 /**
@@ -114,7 +117,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       options.exportTurns?.waiting ?? 16,
       'Exports',
     ),
-    importTurns: new Turns(1, options.importsWaiting ?? 2, 'Imports'),
+    // An import takes minutes: who is refused is told to come back in one.
+    importTurns: new Turns(1, options.importsWaiting ?? 2, 'Imports', 60),
+    uploadIdleMs: options.uploadIdleMs ?? 60_000,
   };
 
   app.addSchema(ProblemSchema);

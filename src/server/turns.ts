@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { DomainError } from '../domain/errors.ts';
 
 /**
@@ -15,6 +16,8 @@ export class Turns {
     private readonly waiting = Number.POSITIVE_INFINITY,
     /** What a refusal says: the work, in English ("Exports"). */
     private readonly what = 'Requests of this kind',
+    /** When a refused caller is told to try again. */
+    private readonly retryAfter = busyRetrySeconds,
   ) {}
 
   /**
@@ -25,7 +28,7 @@ export class Turns {
   async enter(gone?: AbortSignal): Promise<() => void> {
     if (gone?.aborted) throw Left(this.what);
     if (this.active < this.running) this.active++;
-    else if (this.line.length >= this.waiting) throw Busy(this.what);
+    else if (this.line.length >= this.waiting) throw Busy(this.what, this.retryAfter);
     else
       await new Promise<void>((resolve, reject) => {
         const turn = () => {
@@ -42,13 +45,19 @@ export class Turns {
       });
     let given = false;
     // A finished task hands its place to the next in line, so never more run.
-    return () => {
+    const done = () => {
       if (given) return;
       given = true;
       const next = this.line.shift();
       if (next) next();
       else this.active--;
     };
+    // Left just as its turn came: the turn goes on to the next.
+    if (gone?.aborted) {
+      done();
+      throw Left(this.what);
+    }
+    return done;
   }
 
   async run<T>(task: () => Promise<T>, gone?: AbortSignal): Promise<T> {
@@ -69,13 +78,13 @@ export class Turns {
 /** Seconds a refused caller is told to wait before trying again. */
 export const busyRetrySeconds = 5;
 
-const Busy = (what: string) =>
+const Busy = (what: string, retryAfter: number) =>
   new DomainError(
     'too-many',
-    `${what} are busy: too many are being prepared at once. Try again in ${busyRetrySeconds} seconds.`,
+    `${what} are busy: too many are being prepared at once. Try again in ${retryAfter} seconds.`,
     [],
     undefined,
-    { retryAfter: busyRetrySeconds },
+    { retryAfter },
   );
 
 /** The caller left the line (its client hung up): nobody is there to be told. */
@@ -84,12 +93,16 @@ const Left = (what: string) =>
 
 /**
  * Aborts when the client of `reply` hangs up before its answer is complete (the response's
- * `close` comes before its `finish`), so that work waiting for a turn is not done for nobody.
+ * `close` comes before its `finish`), or at once if it has already gone (its connection closed
+ * while an earlier hook ran), so that work waiting for a turn is not done for nobody.
  */
-export function clientGone(reply: { raw: NodeJS.EventEmitter & { writableFinished: boolean } }) {
+export function clientGone(reply: FastifyReply): AbortSignal {
   const gone = new AbortController();
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) gone.abort();
-  });
+  const socket = reply.request.raw.socket;
+  if (!socket || socket.destroyed) gone.abort();
+  else
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) gone.abort();
+    });
   return gone.signal;
 }

@@ -518,6 +518,7 @@ describe('acts and their documents', () => {
     const answer = await upload.answer;
     upload.hangUp();
     expect(answer.status).toBe(403);
+    expect(JSON.parse(answer.body).detail).toBe('Only the plan office records acts.');
   });
 
   it('attaches a real PDF to an act and serves it to the public', async () => {

@@ -479,8 +479,35 @@ describe('a link to an action the plan no longer holds', () => {
       parentKey: goalKey,
     });
     await link(officer, projectId, kept.key, { versionId, status: 'accepted' });
-    const funding = await linkedFunding(t.ctx, [kept.key, actionKey]);
+    const funding = await linkedFunding(t.ctx, [kept.key, actionKey], false);
     expect(funding.get(kept.key)).toBe(1000);
+  });
+
+  it("splits a project's money on a published version among the actions the public reads", async () => {
+    const [published] = (
+      (await t.handle.db.execute(sql`
+        SELECT i.key, i.version_id FROM plan_items i JOIN plan_versions v ON v.id = i.version_id
+        WHERE v.status <> 'draft' AND i.kind = 'action' ORDER BY i.key LIMIT 1`)) as unknown as {
+        rows: { key: string; version_id: string }[];
+      }
+    ).rows;
+    const key = published!.key;
+    const money = async () => {
+      const [asPublished, asDraft] = await Promise.all([
+        linkedFunding(t.ctx, [key], true),
+        linkedFunding(t.ctx, [key], false),
+      ]);
+      return { published: asPublished.get(key) ?? 0, draft: asDraft.get(key) ?? 0 };
+    };
+    const before = await money();
+    const projectId = await manualProject('Pista ciclabile di Arese');
+    await t.handle.db.execute(sql`UPDATE projects SET funding_pnrr = 900 WHERE id = ${projectId}`);
+    await link(officer, projectId, key, { versionId: published!.version_id, status: 'accepted' });
+    // Also linked to an action only this test's draft holds.
+    await link(officer, projectId, cycling.key, { versionId, status: 'accepted' });
+    const after = await money();
+    expect(after.published - before.published).toBeCloseTo(900);
+    expect(after.draft - before.draft).toBeCloseTo(450);
   });
 
   it('names the action when the project has no link to that key', async () => {

@@ -11,13 +11,33 @@ describe('the progress of an import', () => {
 
   it('keeps each upload for the user who sent it, and forgets it a while after it ends', async () => {
     const board = new ProgressBoard(10);
-    board.reporter('ada', 'upload-1')('reading', 'reading rows', 0.5);
+    const upload = board.open('ada', 'upload-1');
+    expect(board.get('ada', 'upload-1')).toEqual({ stage: 'waiting', fraction: 0 });
+    upload.reporter('reading', 'reading rows', 0.5);
     expect(board.get('ada', 'upload-1')).toMatchObject({ stage: 'reading' });
     expect(board.get('ada', 'upload-1')!.fraction).toBeCloseTo(0.45);
     expect(board.get('bruno', 'upload-1')).toBeNull();
-    board.close('ada', 'upload-1');
+    upload.close();
     expect(board.get('ada', 'upload-1')).not.toBeNull();
+    // The import goes on after its client hung up: what it reports then keeps nothing alive.
+    upload.reporter('comparing', 'comparing');
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(board.get('ada', 'upload-1')).toBeNull();
+    upload.reporter('done', 'done');
+    expect(board.size).toBe(0);
+  });
+
+  it('forgets a refused upload at once, and not a newer one under the same id', async () => {
+    const board = new ProgressBoard(10);
+    const first = board.open('ada', 'upload-1');
+    first.close(0);
+    expect(board.size).toBe(0);
+    const older = board.open('ada', 'upload-2');
+    older.close();
+    const newer = board.open('ada', 'upload-2');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(board.get('ada', 'upload-2')).toEqual({ stage: 'waiting', fraction: 0 });
+    newer.close(0);
+    expect(board.size).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { violationsOf } from '../../src/server/problem.ts';
 import { ReadCache } from '../../src/server/readCache.ts';
 import { Throttle } from '../../src/server/throttle.ts';
-import { Turns } from '../../src/server/turns.ts';
+import { clientGone, Turns } from '../../src/server/turns.ts';
 import { clientSections } from '../../src/server/clientSections.ts';
 import { registerWeb } from '../../src/server/web.ts';
 
@@ -278,6 +279,51 @@ describe('work that takes turns', () => {
     // A caller already gone does not queue at all.
     await expect(turns.enter(AbortSignal.abort())).rejects.toMatchObject({ kind: 'too-many' });
     expect(turns.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('passes the turn on when its caller left just as the turn came', async () => {
+    const turns = new Turns(1, 2);
+    const first = await turns.enter();
+    const gone = new AbortController();
+    const leaving = turns.enter(gone.signal);
+    const next = turns.enter();
+    first(); // the turn goes to `leaving`, whose client hangs up before it resumes
+    gone.abort();
+    await expect(leaving).rejects.toMatchObject({ kind: 'too-many' });
+    const third = await next;
+    expect(turns.load).toEqual({ running: 1, waiting: 0 });
+    third();
+    expect(turns.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('tells a refused caller when to come back, as the kind of work says', async () => {
+    const turns = new Turns(1, 0, 'Imports', 60);
+    const done = await turns.enter();
+    await expect(turns.enter()).rejects.toMatchObject({
+      kind: 'too-many',
+      params: { retryAfter: 60 },
+      message: expect.stringContaining('Try again in 60 seconds'),
+    });
+    done();
+  });
+
+  it('knows a client gone before it asked, one that hangs up, and one that was answered', () => {
+    const reply = (destroyed: boolean) => {
+      const raw = Object.assign(new EventEmitter(), { writableFinished: false });
+      return { raw, request: { raw: { socket: { destroyed } } } };
+    };
+    const early = reply(true);
+    expect(clientGone(early as never).aborted).toBe(true);
+    const hangingUp = reply(false);
+    const hungUp = clientGone(hangingUp as never);
+    expect(hungUp.aborted).toBe(false);
+    hangingUp.raw.emit('close');
+    expect(hungUp.aborted).toBe(true);
+    const answered = reply(false);
+    const served = clientGone(answered as never);
+    answered.raw.writableFinished = true;
+    answered.raw.emit('close');
+    expect(served.aborted).toBe(false);
   });
 
   it('hands the place on when a task fails', async () => {

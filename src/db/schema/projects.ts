@@ -176,7 +176,12 @@ export const projectActionLinks = pgTable(
     decidedBy: uuid('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.actionKey] })],
+  // The key leads with the project (a project's links); an action's links are read by the action
+  // (its page, its totals, the review filtered by action), among up to millions of suggestions.
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.actionKey] }),
+    index('project_action_links_action_idx').on(t.actionKey, t.status),
+  ],
 );
 
 const amount = (name: string) => numeric(name, { precision: 16, scale: 2, mode: 'number' });

@@ -89,6 +89,16 @@ export async function setVersionStatusAt(
   return row;
 }
 
+/** Every version with its row version: what changes when anything in any plan changes. */
+export async function versionsRevision(db: Executor): Promise<string> {
+  const [row] = await db
+    .select({
+      r: sql<string>`coalesce(string_agg(${planVersions.id}::text || '@' || ${planVersions.version}, ',' ORDER BY ${planVersions.id}), '')`,
+    })
+    .from(planVersions);
+  return row?.r ?? '';
+}
+
 /** Marks the version as changed, so a client holding an older copy of it gets 409. */
 export async function touchVersion(db: Executor, id: string): Promise<void> {
   await db

@@ -3,6 +3,7 @@ import type { App, AppServices } from '../../server/app.ts';
 import { ReadCache, sendCached } from '../../server/readCache.ts';
 import { Text, Uuid, Version } from '../../server/schemas.ts';
 import { linkedFunding, linksRevision } from '../projects/links.ts';
+import { projectsRevision } from '../projects/repo.ts';
 import * as items from './items.ts';
 import * as s from './schemas.ts';
 import * as versions from './versions.ts';
@@ -138,10 +139,16 @@ export function planRoutes(app: App, { ctx }: AppServices): void {
     },
     async (request, reply) => {
       const stamp = await views.versionStamp(ctx, request.actor, request.params.versionId);
-      const links = await linksRevision(ctx);
-      const entry = await answers.get(`matrix:${stamp}:${links}`, () =>
-        views.coverageMatrix(ctx, request.actor, request.params.versionId, (keys) =>
-          linkedFunding(ctx, keys),
+      // The money follows the links, the projects' funding (a new release) and which actions
+      // exist in any version (a project's money is split among those that do).
+      const revisions = await Promise.all([
+        linksRevision(ctx),
+        projectsRevision(ctx.db),
+        views.plansRevision(ctx),
+      ]);
+      const entry = await answers.get(`matrix:${stamp}:${revisions.join(':')}`, () =>
+        views.coverageMatrix(ctx, request.actor, request.params.versionId, (keys, published) =>
+          linkedFunding(ctx, keys, published),
         ),
       );
       sendCached(request, reply, entry);

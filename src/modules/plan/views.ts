@@ -122,6 +122,11 @@ export async function versionStamp(ctx: Ctx, actor: Actor, versionId: string): P
   return `${version.id}@${version.version}`;
 }
 
+/** Changes whenever any version or any of its items changes (each change touches its version). */
+export async function plansRevision(ctx: Ctx): Promise<string> {
+  return repo.versionsRevision(ctx.db);
+}
+
 export interface MatrixCell {
   sectionCode: string;
   mission: string;
@@ -148,8 +153,12 @@ export async function coverageMatrix(
   ctx: Ctx,
   actor: Actor,
   versionId: string,
-  /** Funding linked to each action (the projects module knows it); without it, funding is null. */
-  fundingOf?: (actionKeys: string[]) => Promise<Map<string, number>>,
+  /**
+   * Funding linked to each action (the projects module knows it); without it, funding is null.
+   * `published`: the version is one the public reads, so the money of a project is split among
+   * the actions the public can read, not those of drafts too.
+   */
+  fundingOf?: (actionKeys: string[], published: boolean) => Promise<Map<string, number>>,
 ): Promise<MatrixView> {
   const version = await visibleVersion(ctx, actor, versionId);
   const items = await itemsOfVersion(ctx.db, version);
@@ -159,7 +168,10 @@ export async function coverageMatrix(
     ...(items.some((i) => i.missions.includes('M7')) ? ['M7'] : []),
   ];
   const funding = fundingOf
-    ? await fundingOf(items.filter((i) => i.kind === 'action').map((i) => i.key))
+    ? await fundingOf(
+        items.filter((i) => i.kind === 'action').map((i) => i.key),
+        version.status !== 'draft',
+      )
     : null;
   const cells: MatrixCell[] = [];
   for (const section of planSections) {

@@ -264,8 +264,12 @@ export async function linkCoverage(ctx: Ctx) {
 }
 
 /** For the plan's coverage matrix: funding of the projects accepted for each action. */
-export async function linkedFunding(ctx: Ctx, actionKeys: string[]): Promise<Map<string, number>> {
-  return links.fundingByAction(ctx.db, actionKeys);
+export async function linkedFunding(
+  ctx: Ctx,
+  actionKeys: string[],
+  publishedOnly: boolean,
+): Promise<Map<string, number>> {
+  return links.fundingByAction(ctx.db, actionKeys, publishedOnly);
 }
 
 export async function linksRevision(ctx: Ctx): Promise<string> {

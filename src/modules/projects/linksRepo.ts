@@ -244,7 +244,6 @@ export async function findLink(db: Executor, projectId: string, actionKey: strin
   return row;
 }
 
-/** PNRR money linked to the plan (accepted links), and what is left unlinked. */
 /**
  * How many projects, and how much PNRR money, are linked to the plan: by an accepted link to an
  * action the public can read (in a version that is not only a draft), as the public list of links
@@ -280,11 +279,13 @@ export async function linkCoverage(db: Executor) {
 
 /**
  * Funding of the projects accepted for each action; a project linked to n actions counts 1/n in
- * each (actions since deleted from every version are not among the n).
+ * each. The n are the actions that exist: in a version the public reads (`publishedOnly`, for a
+ * published version's matrix) or in any version; an action since deleted is none of them.
  */
 export async function fundingByAction(
   db: Executor,
   actionKeys: string[],
+  publishedOnly: boolean,
 ): Promise<Map<string, number>> {
   if (actionKeys.length === 0) return new Map();
   const rows = await db.execute(sql`
@@ -292,7 +293,9 @@ export async function fundingByAction(
     from ${projectActionLinks} l
     join ${projects} p on p.id = l.project_id
     join (select project_id, count(*) as links from ${projectActionLinks} k
-          where status = 'accepted' and exists (select 1 from ${planItems} i where i.key = k.action_key)
+          where status = 'accepted' and exists (
+            select 1 from ${planItems} i join ${planVersions} v on v.id = i.version_id
+            where i.key = k.action_key and (${!publishedOnly} or v.status <> 'draft'))
           group by project_id) n on n.project_id = l.project_id
     where l.status = 'accepted' and l.action_key = any(${`{${actionKeys.join(',')}}`}::uuid[])
     group by l.action_key`);

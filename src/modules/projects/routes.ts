@@ -1,12 +1,14 @@
 import { Type } from 'typebox';
-import { Invalid, NotFound } from '../../domain/errors.ts';
+import type { Socket } from 'node:net';
+import type { FastifyRequest } from 'fastify';
+import { Invalid, NotFound, TooMany } from '../../domain/errors.ts';
 import type { App, AppServices } from '../../server/app.ts';
 import { Nullable, PageOf, pagingQuery, Text, Uuid, Version } from '../../server/schemas.ts';
 import { hashCode, ReadCache, sendCached } from '../../server/readCache.ts';
 import { clientGone } from '../../server/turns.ts';
 import { pnrrAnalytics } from './analytics.ts';
 import { importPnrrFile, maxImportBytes, requireImporter } from './import/importFile.ts';
-import { ProgressBoard } from './import/progressBoard.ts';
+import { ProgressBoard, type UploadEntry } from './import/progressBoard.ts';
 import { projectsRevision } from './repo.ts';
 import { exportProjects } from './exports.ts';
 import { createManualProject, updateProject } from './manual.ts';
@@ -23,7 +25,39 @@ import {
 
 const progressId = /^[A-Za-z0-9_-]{8,64}$/;
 
-export function projectRoutes(app: App, { ctx, exportTurns, importTurns }: AppServices): void {
+/** The turn (and progress) an upload holds, from its preParsing hook until its handler runs. */
+const heldUploads = new WeakMap<
+  FastifyRequest,
+  { release: () => void; progress: UploadEntry | null }
+>();
+
+/**
+ * Drops the connection of `request` after `ms` without a byte from its client (0: never): Node's
+ * server destroys a socket whose idle time runs out when nobody listens for it, as here. A request
+ * injected in-process (light-my-request, in tests) has no real socket to watch.
+ */
+function watchIdle(request: FastifyRequest, ms: number): void {
+  const socket = request.raw.socket as Partial<Socket> | undefined;
+  if (typeof socket?.setTimeout === 'function') socket.setTimeout(ms);
+}
+
+/**
+ * Validates the query string now, as fastify would after the body: for an upload, a mistyped
+ * parameter is told before 1 GiB has been received, not after.
+ */
+function validateQueryNow(request: FastifyRequest): void {
+  const validate = request.getValidationFunction('querystring');
+  if (validate && !validate(request.query))
+    throw Object.assign(new Error('The query string is not valid.'), {
+      validation: validate.errors,
+      validationContext: 'querystring',
+    });
+}
+
+export function projectRoutes(
+  app: App,
+  { ctx, exportTurns, importTurns, uploadIdleMs }: AppServices,
+): void {
   const board = new ProgressBoard();
   const analyticsCache = new ReadCache(
     () => projectsRevision(ctx.db).then((r) => hashCode(r)),
@@ -218,44 +252,66 @@ export function projectRoutes(app: App, { ctx, exportTurns, importTurns }: AppSe
         ),
         response: { 201: ImportReport },
       },
-      // Before a byte of the body is read: who may import, and a turn. The next uploads wait
-      // unread (a few at most), so the server holds one file at a time, not one per request.
+      // Before a byte of the body is read: who may import, whether the query is right, and a
+      // turn. The next uploads wait unread (a few at most): the server holds one file at a time.
       preParsing: async (request, reply, payload) => {
         requireImporter(request.actor);
-        const { progress } = request.query as { progress?: unknown };
-        // The query is validated after this hook: an id that is not one is left to be refused.
-        const id = typeof progress === 'string' && progressId.test(progress) ? progress : null;
-        const userId = request.actor.user!.id;
-        if (id) {
-          board.set(userId, id, { stage: 'waiting', fraction: 0 });
-          reply.raw.once('close', () => board.close(userId, id));
+        validateQueryNow(request);
+        const { progress } = request.query as { progress?: string };
+        const entry = progress ? board.open(request.actor.user!.id, progress) : null;
+        reply.raw.once('close', () => entry?.close());
+        let release: () => void;
+        try {
+          release = await importTurns.enter(clientGone(reply));
+        } catch (error) {
+          entry?.close(0);
+          throw error;
         }
-        const done = await importTurns.enter(clientGone(reply));
-        reply.raw.once('close', done);
-        if (id) board.set(userId, id, { stage: 'receiving', fraction: 0 });
+        const upload = { release, progress: entry };
+        heldUploads.set(request, upload);
+        // Until the handler takes the turn over, a client that goes gives it back, and one that
+        // stops sending is dropped after a while of silence.
+        reply.raw.once('close', () => {
+          if (heldUploads.get(request) !== upload) return;
+          heldUploads.delete(request);
+          release();
+        });
+        watchIdle(request, uploadIdleMs);
+        entry?.set({ stage: 'receiving', fraction: 0 });
         return payload;
       },
     },
     async (request, reply) => {
-      const { fileName, kind, scope, progress } = request.query;
-      if (!Buffer.isBuffer(request.body))
-        throw Invalid(
-          'body',
-          'send the CSV file itself as the request body, with Content-Type: text/csv',
-          'wrongContentType',
-          { contentType: 'text/csv' },
+      const { fileName, kind, scope } = request.query;
+      const upload = heldUploads.get(request);
+      heldUploads.delete(request);
+      // The client went between its last byte and now: its turn has gone on to the next.
+      if (!upload) throw TooMany('The upload was abandoned by its client before its import.');
+      // The file is here: the import may take minutes, during which the client only waits.
+      watchIdle(request, 0);
+      let report;
+      try {
+        if (!Buffer.isBuffer(request.body))
+          throw Invalid(
+            'body',
+            'send the CSV file itself as the request body, with Content-Type: text/csv',
+            'wrongContentType',
+            { contentType: 'text/csv' },
+          );
+        report = await importPnrrFile(
+          ctx,
+          request.actor,
+          {
+            fileName: fileName ?? 'upload.csv',
+            bytes: request.body as Buffer,
+            kind,
+            scope,
+          },
+          upload.progress?.reporter,
         );
-      const report = await importPnrrFile(
-        ctx,
-        request.actor,
-        {
-          fileName: fileName ?? 'upload.csv',
-          bytes: request.body as Buffer,
-          kind,
-          scope,
-        },
-        progress ? board.reporter(request.actor.user!.id, progress) : undefined,
-      );
+      } finally {
+        upload.release();
+      }
       warmAnalytics();
       return reply.code(201).send(report);
     },

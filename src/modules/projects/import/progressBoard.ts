@@ -25,14 +25,24 @@ export interface UploadProgress {
   fraction: number;
 }
 
+/** One upload on the board: what its import reports, until it is closed. */
+export interface UploadEntry {
+  set(progress: UploadProgress): void;
+  /** A progress callback for `importPnrrFile` that writes on the entry. */
+  reporter: ImportProgress;
+  /** The upload has ended, one way or the other: its last state stays `keepMs`, then goes. */
+  close(keepMs?: number): void;
+}
+
 /**
  * The progress of the uploads the server is importing, for their uploader's page to show: the
  * page names its upload with an id of its own choosing, which is kept per user, so nobody reads
  * (or overwrites) another's. An upload's last state stays a minute after it ends, for the last
- * look; then it is forgotten. Uploads take turns (a few at most), so the board stays small.
+ * look; then it is forgotten, and what its import still reports (a client that hung up does not
+ * stop the import) writes nowhere. Uploads take turns (a few at most), so the board stays small.
  */
 export class ProgressBoard {
-  private readonly uploads = new Map<string, UploadProgress>();
+  private readonly uploads = new Map<string, { progress: UploadProgress }>();
 
   constructor(private readonly keepMs = 60_000) {}
 
@@ -40,26 +50,35 @@ export class ProgressBoard {
     return `${userId}\u001f${id}`;
   }
 
-  set(userId: string, id: string, progress: UploadProgress): void {
-    this.uploads.set(ProgressBoard.key(userId, id), progress);
+  /** Puts an upload on the board, waiting for its turn. */
+  open(userId: string, id: string): UploadEntry {
+    const key = ProgressBoard.key(userId, id);
+    const entry = { progress: { stage: 'waiting', fraction: 0 } as UploadProgress };
+    this.uploads.set(key, entry);
+    const set = (progress: UploadProgress) => {
+      entry.progress = progress;
+    };
+    return {
+      set,
+      reporter: (stage, _detail, withinStage) =>
+        set({ stage, fraction: importFraction(stage, withinStage) }),
+      close: (keepMs = this.keepMs) => {
+        const forget = () => {
+          // A newer upload under the same id is not this one's to forget.
+          if (this.uploads.get(key) === entry) this.uploads.delete(key);
+        };
+        if (keepMs === 0) forget();
+        else setTimeout(forget, keepMs).unref();
+      },
+    };
   }
 
   get(userId: string, id: string): UploadProgress | null {
-    return this.uploads.get(ProgressBoard.key(userId, id)) ?? null;
+    return this.uploads.get(ProgressBoard.key(userId, id))?.progress ?? null;
   }
 
-  /** The upload has ended, one way or the other: its last state stays for a while. */
-  close(userId: string, id: string): void {
-    const key = ProgressBoard.key(userId, id);
-    const last = this.uploads.get(key);
-    setTimeout(() => {
-      if (this.uploads.get(key) === last) this.uploads.delete(key);
-    }, this.keepMs).unref();
-  }
-
-  /** A progress callback for `importPnrrFile` that writes on the board. */
-  reporter(userId: string, id: string): ImportProgress {
-    return (stage, _detail, withinStage) =>
-      this.set(userId, id, { stage, fraction: importFraction(stage, withinStage) });
+  /** How many uploads are on the board (for tests). */
+  get size(): number {
+    return this.uploads.size;
   }
 }

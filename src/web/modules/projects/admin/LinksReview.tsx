@@ -146,7 +146,10 @@ function LinksTable({ links, chosen, busy, onDecide }: LinksTableProps) {
                 <td className="small">
                   {gone ? (
                     <>
-                      {action} <code className="d-block">{link.actionKey}</code>
+                      {action}
+                      <span className="d-block">
+                        {t('projects.links.vanishedKey')} <code>{link.actionKey}</code>
+                      </span>
                     </>
                   ) : (
                     <Link

@@ -54,7 +54,9 @@ export function UploadCard({ upload, position, onRemove }: UploadCardProps) {
           label={t('projects.import.uploadProgress', { file: upload.file.name })}
         />
       ) : null}
-      {upload.status === 'uploading' && upload.server?.stage === 'waiting' ? (
+      {/* A small file is all sent (the system holds it) while it still waits for its turn. */}
+      {(upload.status === 'uploading' || upload.status === 'processing') &&
+      upload.server?.stage === 'waiting' ? (
         <p className="small mb-2" data-testid="upload-in-line">
           {t('projects.import.inLine')}
         </p>

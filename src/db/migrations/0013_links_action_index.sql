@@ -1,0 +1,1 @@
+CREATE INDEX "project_action_links_action_idx" ON "project_action_links" USING btree ("action_key","status");
