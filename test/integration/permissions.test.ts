@@ -555,6 +555,17 @@ const projectScenarios: Scenario[] = [
   },
   read('/imports', 'lists the imported releases', () => '/api/v1/imports', importers),
   read(
+    '/imports/progress/{id}',
+    "follows an upload's progress (an id nobody uploaded under: not found, for who may import)",
+    () => '/api/v1/imports/progress/nessun-caricamento',
+    Object.fromEntries(
+      Object.entries(importers).map(([caller, outcome]) => [
+        caller,
+        outcome === 'allowed' ? 404 : outcome,
+      ]),
+    ) as Expectation,
+  ),
+  read(
     '/analytics/pnrr',
     'reads the PNRR money per comune',
     () => '/api/v1/analytics/pnrr?mission=M1',
