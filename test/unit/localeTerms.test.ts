@@ -20,4 +20,9 @@ describe('the English texts', () => {
     );
     expect(italian).toEqual([]);
   });
+
+  it('say "homogeneous zone", never the Italian "zona omogenea" or "zone omogenee"', () => {
+    const italian = texts('en').filter(([, text]) => /\bzon[ae] omogene[ae]\b/i.test(text));
+    expect(italian).toEqual([]);
+  });
 });
