@@ -26,3 +26,12 @@ describe('the English texts', () => {
     expect(italian).toEqual([]);
   });
 });
+
+describe('the texts of both languages', () => {
+  it('write a count as a number of their language (1.003, 1,003), never as bare digits', () => {
+    const bare = ['it', 'en'].flatMap((lang) =>
+      texts(lang).filter(([, text]) => text.includes('{{count}}')),
+    );
+    expect(bare).toEqual([]);
+  });
+});
