@@ -121,6 +121,17 @@ describe('A visitor looks up a comune', () => {
     expect(errors).toEqual([]);
   });
 
+  it('on a page past the last one, says the list is shorter and leads back to its first page', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await page.goto('/comuni?page=99');
+    await page.getByText("Questa pagina dell'elenco è vuota").waitFor();
+    expect(await page.getByText('Nessun comune corrisponde').count()).toBe(0);
+    await page.getByRole('button', { name: 'Torna alla prima pagina' }).click();
+    await page.getByRole('link', { name: 'Abbiategrasso', exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get('page')).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
   it('says so when nothing matches', async () => {
     const { page } = await newVisitor(browser);
     await page.goto('/comuni?q=zzzzzz');

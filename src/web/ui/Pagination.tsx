@@ -89,3 +89,19 @@ export function Pagination({ page, pageSize, total, onChange, label }: Paginatio
     </nav>
   );
 }
+
+/**
+ * What an empty state says on a page past the last one (an old bookmark, a list that has shrunk
+ * since): the list is not empty, so "nothing matches" would be wrong.
+ */
+export function PastLastPage({ onFirstPage }: { onFirstPage: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {t('pagination.pastTheEnd')}{' '}
+      <button type="button" className="btn btn-link p-0 align-baseline" onClick={onFirstPage}>
+        {t('pagination.firstPage')}
+      </button>
+    </>
+  );
+}
