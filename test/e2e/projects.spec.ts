@@ -228,7 +228,7 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     expect(await funding.getByRole('row', { name: /^Regione/ }).innerText()).toMatch(/794\.750\s€/);
     expect(await funding.getByRole('row', { name: /^Privati/ }).count()).toBe(0);
     expect(await page.getByTestId('project-funding-zero').innerText()).toMatch(
-      /^Importo dichiarato di 0 € per: .*Privati/,
+      /^Importo dichiarato di 0\s€ per: .*Privati/,
     );
     expect(await page.getByTestId('project-source').innerText()).toContain(
       `Fonte: ${progetti}, rilascio del 24 febbraio 2023`,
