@@ -106,6 +106,8 @@ describe('The strategic plan: read by the public, updated by the plan office and
       /^1 obiettivo 2 azioni/,
     );
     expect(await areaVasta.locator('td').first().innerText()).toContain('vuota');
+    // The tab is a page of its own, and the window title says which.
+    expect(await page.title()).toMatch(/^Matrice di copertura — PSTTM 2022-2024/);
     await snap(page, 'plan-matrix');
 
     // A cell leads to its goals in the tree.
