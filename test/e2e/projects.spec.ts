@@ -111,6 +111,13 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
       .click();
     await page.getByRole('link', { name: 'Il PNRR sul territorio' }).click();
     await page.getByRole('heading', { level: 1, name: 'Il PNRR sul territorio' }).waitFor();
+    // The breadcrumb places the page in its section, as the main navigation does.
+    const breadcrumb = page.getByRole('navigation', { name: 'Percorso di navigazione' });
+    expect((await breadcrumb.innerText()).split('/').map((s) => s.trim())).toEqual([
+      'Home',
+      'Progetti e PNRR',
+      'Il PNRR sul territorio',
+    ]);
 
     // Headline figures.
     const figures = page.locator('.mp-figures li');

@@ -54,6 +54,13 @@ function ImportedProject({ project }: { project: Project }) {
   useDocumentTitle(heading);
   return (
     <>
+      <PageBreadcrumb
+        current={t('common.edit')}
+        trail={[
+          { to: '/progetti', label: t('nav.projects') },
+          { to: `/progetti/${project.id}`, label: project.cup },
+        ]}
+      />
       <h1>{heading}</h1>
       <div className="callout warning my-4">
         <div className="callout-inner">
