@@ -269,6 +269,16 @@ describe('Every page passes axe-core without serious or critical violations', ()
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('the open user menu, whose items are readable on its white panel', async () => {
+    const { page } = await newVisitor(browser);
+    await logInAsAdmin(page);
+    await page.goto('/comuni');
+    await page.getByRole('button', { name: /Menu utente/ }).click();
+    await page.getByRole('button', { name: 'Esci' }).waitFor();
+    await snap(page, 'a11y-user-menu');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('the comune page with the admin edit form', async () => {
     const { page } = await newVisitor(browser);
     await logInAsAdmin(page);

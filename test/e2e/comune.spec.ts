@@ -99,6 +99,39 @@ describe('A visitor looks up a comune', () => {
     expect(await firstRow.innerText()).toMatch(/Sesto San Giovanni|Cinisello Balsamo/);
   });
 
+  it('shows the top of the next page of comuni, not its end, after the pager at the bottom', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await page.goto('/comuni');
+    await page.getByText('133 comuni trovati').waitFor();
+
+    // The visitor reads to the end of the first page and asks for the second.
+    const pager = page.getByRole('navigation', { name: 'Paginazione' });
+    await pager.getByRole('button', { name: 'Pagina 2', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('page') === '2');
+
+    // The first comune of page 2 is in view: the list starts again at the top of the screen.
+    const firstRow = page.locator('tbody tr').first();
+    await expect.poll(() => firstRow.innerText()).not.toMatch(/^Abbiategrasso/);
+    await expect
+      .poll(() => firstRow.evaluate((row) => row.getBoundingClientRect().top))
+      .toBeGreaterThanOrEqual(0);
+    expect(
+      await firstRow.evaluate((row) => row.getBoundingClientRect().bottom),
+    ).toBeLessThanOrEqual(page.viewportSize()?.height ?? 0);
+    expect(errors).toEqual([]);
+  });
+
+  it('on a page past the last one, says the list is shorter and leads back to its first page', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await page.goto('/comuni?page=99');
+    await page.getByText("Questa pagina dell'elenco è vuota").waitFor();
+    expect(await page.getByText('Nessun comune corrisponde').count()).toBe(0);
+    await page.getByRole('button', { name: 'Torna alla prima pagina' }).click();
+    await page.getByRole('link', { name: 'Abbiategrasso', exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get('page')).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
   it('says so when nothing matches', async () => {
     const { page } = await newVisitor(browser);
     await page.goto('/comuni?q=zzzzzz');

@@ -47,6 +47,44 @@ describe('A keyboard user', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('footer');
   });
 
+  it('on a phone, stays in the open menu while tabbing, and leaves it with Escape', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+
+    // The visitor opens the menu: the focus is on its close button.
+    const toggler = page.getByRole('button', { name: 'Mostra o nascondi la navigazione' });
+    await toggler.focus();
+    await page.keyboard.press('Enter');
+    const focusedName = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+    await expect.poll(focusedName).toBe('Chiudi il menu');
+
+    // Tab goes through the five sections, then back to the close button, never behind the panel.
+    const seen: (string | undefined)[] = [];
+    for (let step = 0; step < 6; step++) {
+      await page.keyboard.press('Tab');
+      seen.push(await focusedName());
+    }
+    expect(seen).toEqual([
+      'Home',
+      'Piano strategico',
+      'Comuni',
+      'Zone omogenee',
+      'Progetti e PNRR',
+      'Chiudi il menu',
+    ]);
+    // Shift+Tab from the close button goes to the last section.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedName()).toBe('Progetti e PNRR');
+
+    // Escape closes the menu and gives the focus back to the button that opened it.
+    await page.keyboard.press('Escape');
+    expect(await toggler.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggler.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('sees where the focus is on every control', async () => {
     const { page } = await newVisitor(browser);
     await page.goto('/comuni');

@@ -106,6 +106,8 @@ describe('The strategic plan: read by the public, updated by the plan office and
       /^1 obiettivo 2 azioni/,
     );
     expect(await areaVasta.locator('td').first().innerText()).toContain('vuota');
+    // The tab is a page of its own, and the window title says which.
+    expect(await page.title()).toMatch(/^Matrice di copertura — PSTTM 2022-2024/);
     await snap(page, 'plan-matrix');
 
     // A cell leads to its goals in the tree.
@@ -150,6 +152,30 @@ describe('The strategic plan: read by the public, updated by the plan office and
     expect(pathOf(page)).toMatch(
       /\/piano\/psttm-2022-2024\/versioni\/1\/obiettivi\/[0-9a-f-]{36}$/,
     );
+  });
+
+  it('the page of an action fits a phone, a long source wrapping inside its facts', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`${plan}/versioni/1`);
+    await page.getByRole('button', { name: /1\.1 Una rete ciclabile metropolitana/ }).click();
+    await page.getByRole('link', { name: /Biciplan CAMBIO/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Biciplan CAMBIO/ }).waitFor();
+
+    // The source names a web address with no space to break at; it stays within the list.
+    const facts = page.locator('dl.mp-facts').filter({ hasText: /cleancitiescampaign/ });
+    await facts.waitFor();
+    const overflowing = await facts.evaluate((list) => {
+      const right = list.getBoundingClientRect().right;
+      return [...list.querySelectorAll('dd')]
+        .filter((value) => value.getBoundingClientRect().right > right + 1)
+        .map((value) => value.textContent);
+    });
+    expect(overflowing).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    expect(errors).toEqual([]);
   });
 
   it('the plan office starts the annual update of PSTTM 2022-2024', async () => {

@@ -111,6 +111,13 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
       .click();
     await page.getByRole('link', { name: 'Il PNRR sul territorio' }).click();
     await page.getByRole('heading', { level: 1, name: 'Il PNRR sul territorio' }).waitFor();
+    // The breadcrumb places the page in its section, as the main navigation does.
+    const breadcrumb = page.getByRole('navigation', { name: 'Percorso di navigazione' });
+    expect((await breadcrumb.innerText()).split('/').map((s) => s.trim())).toEqual([
+      'Home',
+      'Progetti e PNRR',
+      'Il PNRR sul territorio',
+    ]);
 
     // Headline figures.
     const figures = page.locator('.mp-figures li');
@@ -228,7 +235,7 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     expect(await funding.getByRole('row', { name: /^Regione/ }).innerText()).toMatch(/794\.750\s€/);
     expect(await funding.getByRole('row', { name: /^Privati/ }).count()).toBe(0);
     expect(await page.getByTestId('project-funding-zero').innerText()).toMatch(
-      /^Importo dichiarato di 0 € per: .*Privati/,
+      /^Importo dichiarato di 0\s€ per: .*Privati/,
     );
     expect(await page.getByTestId('project-source').innerText()).toContain(
       `Fonte: ${progetti}, rilascio del 24 febbraio 2023`,

@@ -85,3 +85,31 @@ describe('the choices of the action filter', () => {
     expect(actionOptions(textOf, 'user.created', 'it')).toHaveLength(auditActions.length);
   });
 });
+
+describe('the label of the kind of element an audit entry is about', () => {
+  // Every entity type the server writes today: one without a text showed its bare code
+  // ("pnrr_taxonomy") in the activity log.
+  const written = [
+    'act',
+    'comune',
+    'import_release',
+    'metro',
+    'org_unit',
+    'plan',
+    'plan_item',
+    'plan_version',
+    'pnrr_taxonomy',
+    'project',
+    'user',
+    'zone',
+  ];
+  for (const lang of ['it', 'en']) {
+    it(`has a text in ${lang} for every kind the server writes`, () => {
+      const locale = JSON.parse(readFileSync(`src/web/locales/${lang}.json`, 'utf8')) as {
+        entityTypes: Record<string, unknown>;
+      };
+      const missing = written.filter((type) => typeof locale.entityTypes[type] !== 'string');
+      expect(missing).toEqual([]);
+    });
+  }
+});

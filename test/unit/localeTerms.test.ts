@@ -20,4 +20,18 @@ describe('the English texts', () => {
     );
     expect(italian).toEqual([]);
   });
+
+  it('say "homogeneous zone", never the Italian "zona omogenea" or "zone omogenee"', () => {
+    const italian = texts('en').filter(([, text]) => /\bzon[ae] omogene[ae]\b/i.test(text));
+    expect(italian).toEqual([]);
+  });
+});
+
+describe('the texts of both languages', () => {
+  it('write a count as a number of their language (1.003, 1,003), never as bare digits', () => {
+    const bare = ['it', 'en'].flatMap((lang) =>
+      texts(lang).filter(([, text]) => text.includes('{{count}}')),
+    );
+    expect(bare).toEqual([]);
+  });
 });

@@ -9,13 +9,25 @@ export interface Formatters {
   date(value: string | null | undefined): string;
 }
 
+/**
+ * A moment as figures with the full year: 30/11/2026, 13:07. The `short` date style gives
+ * 30/11/26 in Italian, an ambiguous year the English UI does not have.
+ */
+export const dateTimeOptions: Intl.DateTimeFormatOptions = {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+};
+
 /** Numbers and dates in the UI language: 33.042 in Italian, 33,042 in English. */
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   return useMemo(() => {
     const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+    const dateTime = new Intl.DateTimeFormat(locale, dateTimeOptions);
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
     const missing = '—';
     return {

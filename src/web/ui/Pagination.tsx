@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cx } from './classNames.ts';
 import { Icon } from './Icon.tsx';
@@ -23,19 +24,30 @@ function visiblePages(page: number, last: number): (number | 'gap')[] {
   return result;
 }
 
+/**
+ * Placed right after the list it pages: a new page brings that list's top into view, or the
+ * reader, who clicked at the bottom, would be left looking at the end of the new page.
+ */
 export function Pagination({ page, pageSize, total, onChange, label }: PaginationProps) {
   const { t } = useTranslation();
+  const nav = useRef<HTMLElement>(null);
   const last = Math.max(1, Math.ceil(total / pageSize));
   if (last <= 1) return null;
+  const go = (next: number) => {
+    onChange(next);
+    const list = nav.current?.previousElementSibling;
+    if (list instanceof HTMLElement && list.getBoundingClientRect().top < 0)
+      list.scrollIntoView({ block: 'start' });
+  };
   return (
-    <nav className="pagination-wrapper" aria-label={label ?? t('pagination.label')}>
+    <nav ref={nav} className="pagination-wrapper" aria-label={label ?? t('pagination.label')}>
       <ul className="pagination">
         <li className={cx('page-item', page <= 1 && 'disabled')}>
           <button
             type="button"
             className="page-link"
             disabled={page <= 1}
-            onClick={() => onChange(page - 1)}
+            onClick={() => go(page - 1)}
           >
             <Icon name="chevron-left" color="primary" />
             <span className="visually-hidden">{t('pagination.previous')}</span>
@@ -54,7 +66,7 @@ export function Pagination({ page, pageSize, total, onChange, label }: Paginatio
                 type="button"
                 className={cx('page-link', item === page && 'active')}
                 aria-current={item === page ? 'page' : undefined}
-                onClick={() => onChange(item)}
+                onClick={() => go(item)}
               >
                 <span className="visually-hidden">{t('pagination.page')} </span>
                 {item}
@@ -67,7 +79,7 @@ export function Pagination({ page, pageSize, total, onChange, label }: Paginatio
             type="button"
             className="page-link"
             disabled={page >= last}
-            onClick={() => onChange(page + 1)}
+            onClick={() => go(page + 1)}
           >
             <span className="visually-hidden">{t('pagination.next')}</span>
             <Icon name="chevron-right" color="primary" />
@@ -75,5 +87,21 @@ export function Pagination({ page, pageSize, total, onChange, label }: Paginatio
         </li>
       </ul>
     </nav>
+  );
+}
+
+/**
+ * What an empty state says on a page past the last one (an old bookmark, a list that has shrunk
+ * since): the list is not empty, so "nothing matches" would be wrong.
+ */
+export function PastLastPage({ onFirstPage }: { onFirstPage: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {t('pagination.pastTheEnd')}{' '}
+      <button type="button" className="btn btn-link p-0 align-baseline" onClick={onFirstPage}>
+        {t('pagination.firstPage')}
+      </button>
+    </>
   );
 }

@@ -27,12 +27,19 @@ export function SiteFooter() {
           <div className="row">
             <div className="col-lg-4 col-md-6 pb-2">
               <h3 className="h5 text-white">{t('footer.explore')}</h3>
+              {/* The public sections of the main navigation, in its order. */}
               <ul className="footer-list">
+                <li>
+                  <Link to="/piano">{t('nav.plan')}</Link>
+                </li>
                 <li>
                   <Link to="/comuni">{t('nav.comuni')}</Link>
                 </li>
                 <li>
                   <Link to="/zone">{t('nav.zones')}</Link>
+                </li>
+                <li>
+                  <Link to="/progetti">{t('nav.projects')}</Link>
                 </li>
               </ul>
             </div>

@@ -55,15 +55,18 @@ function MainNav() {
   const [expanded, setExpanded] = useState(false);
   const toggler = useRef<HTMLButtonElement>(null);
   const closer = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
 
   useEffect(() => setExpanded(false), [location.pathname]);
 
-  // On small screens the menu is an off-canvas panel: focus goes in, Escape closes it.
+  // On small screens the menu is an off-canvas panel over the page: focus goes in and stays in
+  // (Tab from its last link comes back to its close button), Escape closes it.
   useEffect(() => {
     if (!expanded) return;
     closer.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') close();
+      if (event.key === 'Tab' && panel.current) keepFocusIn(panel.current, event);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -101,6 +104,7 @@ function MainNav() {
                 <span className="visually-hidden">{t('nav.toggle')}</span>
               </button>
               <div
+                ref={panel}
                 id="main-nav"
                 className={cx('navbar-collapsable', expanded && 'expanded')}
                 style={expanded ? { display: 'block' } : undefined}
@@ -146,4 +150,19 @@ function MainNav() {
       </div>
     </Header>
   );
+}
+
+/** Tab past the last control of a dialog-like panel wraps to its first, Shift+Tab the other way. */
+function keepFocusIn(container: HTMLElement, event: KeyboardEvent) {
+  const controls = [...container.querySelectorAll<HTMLElement>('a[href], button')];
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (!first || !last) return;
+  const wrapTo = event.shiftKey
+    ? document.activeElement === first && last
+    : document.activeElement === last && first;
+  if (wrapTo) {
+    event.preventDefault();
+    wrapTo.focus();
+  }
 }

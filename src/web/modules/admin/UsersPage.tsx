@@ -6,7 +6,7 @@ import { SelectField } from '../../ui/fields.tsx';
 import { bindFilters, SearchForm } from '../../ui/FilterForm.tsx';
 import { SearchField } from '../../ui/SearchField.tsx';
 import { LiveNotice } from '../../ui/LiveNotice.tsx';
-import { Pagination } from '../../ui/Pagination.tsx';
+import { Pagination, PastLastPage } from '../../ui/Pagination.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/QueryStates.tsx';
 import { roles, type Role } from '../identity/types.ts';
 import { useCreateUser, useUsers } from './hooks.ts';
@@ -98,7 +98,13 @@ export default function UsersPage() {
         </p>
       ) : null}
       {users.data && users.data.items.length === 0 ? (
-        <EmptyState>{t('admin.users.empty')}</EmptyState>
+        <EmptyState>
+          {users.data.total > 0 ? (
+            <PastLastPage onFirstPage={() => setFilters({ page: '1' })} />
+          ) : (
+            t('admin.users.empty')
+          )}
+        </EmptyState>
       ) : null}
       {users.data && users.data.items.length > 0 ? (
         <>

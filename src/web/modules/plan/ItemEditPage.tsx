@@ -1,5 +1,5 @@
 import { Button } from 'design-react-kit';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError, isStaleCopy } from '../../app/api.ts';
@@ -94,24 +94,31 @@ function EditGuard(props: ItemEditorProps) {
   const user = useCurrentUser();
   const { plan, version, kind, item } = props;
   if (!isEditableStatus(version.status)) {
+    const heading = item
+      ? t('plan.form.editTitle', { title: item.title })
+      : t(`plan.tree.${kind === 'goal' ? 'newGoal' : 'newAction'}`);
     return (
-      <>
-        <h1>
-          {item
-            ? t('plan.form.editTitle', { title: item.title })
-            : t(`plan.tree.${kind === 'goal' ? 'newGoal' : 'newAction'}`)}
-        </h1>
-        <div className="callout warning">
-          <div className="callout-inner">
-            <p>{t('plan.form.readOnly', { status: t(`plan.status.${version.status}`) })}</p>
-            <Link to={versionPath(plan.slug, version.number)}>{t('plan.backToVersion')}</Link>
-          </div>
-        </div>
-      </>
+      <ReadOnlyVersion heading={heading}>
+        <p>{t('plan.form.readOnly', { status: t(`plan.status.${version.status}`) })}</p>
+        <Link to={versionPath(plan.slug, version.number)}>{t('plan.backToVersion')}</Link>
+      </ReadOnlyVersion>
     );
   }
   const allowed = item ? canEditPlanItem(user, item.orgUnitId) : canAddPlanItems(user);
   return allowed ? <ItemEditor {...props} /> : <Forbidden />;
+}
+
+/** Why a closed version's item cannot be edited, under a heading that also names the window. */
+function ReadOnlyVersion({ heading, children }: { heading: string; children: ReactNode }) {
+  useDocumentTitle(heading);
+  return (
+    <>
+      <h1>{heading}</h1>
+      <div className="callout warning">
+        <div className="callout-inner">{children}</div>
+      </div>
+    </>
+  );
 }
 
 function ItemEditor({ plan, version, kind, item, fetchCurrent, onRebase }: ItemEditorProps) {

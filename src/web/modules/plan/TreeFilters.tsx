@@ -66,7 +66,7 @@ export function TreeFilters({ filters, onChange, labels }: TreeFiltersProps) {
         moreLabel={t('plan.filters.more')}
         fewerLabel={t('plan.filters.fewer')}
       />
-      <FoldedFilters fold={fold} className="row g-3">
+      <FoldedFilters fold={fold} className="row g-3 mt-2">
         <div className="col-12 col-md-4">
           <SelectField
             label={t('plan.filters.section')}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useFormat } from '../../app/format.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { cx } from '../../ui/classNames.ts';
@@ -24,8 +24,8 @@ export default function VersionPage() {
 
 function VersionLayout({ plan, version }: VersionContext) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
   const versionName = t('plan.versionName', { number: version.number, label: version.label });
-  useDocumentTitle(`${plan.title} — ${versionName}`);
   const base = versionPath(plan.slug, version.number);
   const tabs = [
     { to: base, label: t('plan.tabs.tree'), end: true },
@@ -33,6 +33,11 @@ function VersionLayout({ plan, version }: VersionContext) {
     { to: `${base}/atti`, label: t('plan.tabs.acts'), end: false },
     { to: `${base}/modifiche`, label: t('plan.tabs.changes'), end: false },
   ];
+  // Each tab is a page of its own: its name leads the window title, as it would a heading.
+  const current = tabs.find((tab) =>
+    tab.end ? pathname.replace(/\/$/, '') === tab.to : pathname.startsWith(tab.to),
+  );
+  useDocumentTitle([current?.label, plan.title, versionName].filter(Boolean).join(' — '));
   return (
     <>
       <PlanBreadcrumb

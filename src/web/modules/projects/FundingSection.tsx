@@ -94,6 +94,7 @@ export function FundingSection({ project }: { project: Project }) {
       {statedZero.length > 0 ? (
         <p className="small" data-testid="project-funding-zero">
           {t('projects.funding.statedZero', {
+            zero: money.eur(0),
             sources: names.format(statedZero.map((source) => t(`projects.funding.${source}`))),
           })}
         </p>

@@ -51,7 +51,10 @@ export default function PnrrPage() {
 
   return (
     <>
-      <PageBreadcrumb current={t('projects.pnrr.title')} />
+      <PageBreadcrumb
+        current={t('projects.pnrr.title')}
+        trail={[{ to: '/progetti', label: t('nav.projects') }]}
+      />
       <h1>{t('projects.pnrr.title')}</h1>
       <p className="lead">{t('projects.pnrr.lead')}</p>
       <ProjectsNav />

@@ -34,7 +34,6 @@ export function ProjectCreatePage() {
 
 /** `/progetti/:id/modifica`: only projects entered by hand are edited here. */
 export default function ProjectEditPage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
   const user = useCurrentUser();
   const project = useProject(id);
@@ -42,17 +41,34 @@ export default function ProjectEditPage() {
   if (project.isPending) return <Loading />;
   if (project.isError)
     return <ErrorState error={project.error} onRetry={() => void project.refetch()} />;
-  if (!project.data.isManual)
-    return (
-      <div className="callout warning my-4">
-        <div className="callout-inner">
-          <p>{t('projects.manage.imported')}</p>
-          <Link to={`/progetti/${id}`}>{t('projects.form.backToProject')}</Link>
-        </div>
-      </div>
-    );
+  if (!project.data.isManual) return <ImportedProject project={project.data} />;
   return (
     <PinnedEditor first={project.data} fetchCurrent={async () => (await project.refetch()).data} />
+  );
+}
+
+/** A project of a PNRR release is not edited here: its unit is set on its own page. */
+function ImportedProject({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  const heading = t('projects.form.editTitle', { cup: project.cup });
+  useDocumentTitle(heading);
+  return (
+    <>
+      <PageBreadcrumb
+        current={t('common.edit')}
+        trail={[
+          { to: '/progetti', label: t('nav.projects') },
+          { to: `/progetti/${project.id}`, label: project.cup },
+        ]}
+      />
+      <h1>{heading}</h1>
+      <div className="callout warning my-4">
+        <div className="callout-inner">
+          <p>{t('projects.manage.importedReadOnly')}</p>
+          <Link to={`/progetti/${project.id}`}>{t('projects.form.backToProject')}</Link>
+        </div>
+      </div>
+    </>
   );
 }
 

@@ -5,7 +5,7 @@ import { API_BASE, withQuery } from '../../app/api.ts';
 import { toPage, useSearchState } from '../../app/searchState.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { DownloadButton } from '../../ui/DownloadButton.tsx';
-import { Pagination } from '../../ui/Pagination.tsx';
+import { Pagination, PastLastPage } from '../../ui/Pagination.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/QueryStates.tsx';
 import { useCurrentUser } from '../identity/hooks.ts';
 import { useProjects } from './hooks.ts';
@@ -69,16 +69,8 @@ export default function ProjectsPage() {
         <ErrorState error={projects.error} onRetry={() => void projects.refetch()} />
       ) : null}
       {projects.data && projects.data.items.length === 0 && projects.data.total > 0 ? (
-        // A page past the last one (an old bookmark, a list that has shrunk since).
         <EmptyState>
-          {t('projects.explorer.pastTheEnd')}{' '}
-          <button
-            type="button"
-            className="btn btn-link p-0 align-baseline"
-            onClick={() => setFilters({ page: '1' })}
-          >
-            {t('projects.explorer.firstPage')}
-          </button>
+          <PastLastPage onFirstPage={() => setFilters({ page: '1' })} />
         </EmptyState>
       ) : null}
       {projects.data && projects.data.total === 0 ? (

@@ -6,7 +6,7 @@ import { SelectField } from '../../ui/fields.tsx';
 import { bindFilters, SearchForm } from '../../ui/FilterForm.tsx';
 import { ListTable } from '../../ui/ListTable.tsx';
 import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
-import { Pagination } from '../../ui/Pagination.tsx';
+import { Pagination, PastLastPage } from '../../ui/Pagination.tsx';
 import { QueryList } from '../../ui/QueryList.tsx';
 import { SearchField } from '../../ui/SearchField.tsx';
 import { useFigureColumns } from './figureColumns.ts';
@@ -53,7 +53,17 @@ export default function ComuniListPage() {
           </p>
         ) : null}
       </div>
-      <QueryList query={comuni} items={comuni.data?.items} empty={t('comuni.empty')}>
+      <QueryList
+        query={comuni}
+        items={comuni.data?.items}
+        empty={
+          comuni.data && comuni.data.total > 0 ? (
+            <PastLastPage onFirstPage={() => setFilters({ page: '1' })} />
+          ) : (
+            t('comuni.empty')
+          )
+        }
+      >
         {(items) => (
           <>
             <ComuniTable items={items} busy={comuni.isFetching} />
