@@ -76,6 +76,7 @@ export const violationCodes = [
   'fileNulByte',
   'fileNoSeparator',
   'fileNoKnownColumns',
+  'fileNotProjects',
   'fileMissingColumns',
   'fileFieldCount',
   'fileUnclosedQuote',

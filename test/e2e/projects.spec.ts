@@ -79,7 +79,9 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     await refused.waitFor();
     expect(await refused.innerText()).toContain('Nessun dato è stato scritto');
     // Its reason in Italian, from the code the API gives with its English reason.
-    expect(await refused.innerText()).toMatch(/Sembra un file \w+, ma mancano le colonne/);
+    expect(await refused.innerText()).toContain(
+      "Non è un rilascio dei progetti PNRR (Progetti, Localizzazioni, Soggetti, pagamenti o indicatori): l'intestazione non ha né CUP né Codice Locale Progetto",
+    );
     await snap(page, 'projects-import-reports');
 
     // The history lists the three releases; each opens its report.

@@ -411,6 +411,19 @@ describe('files that cannot be read', () => {
       { code: 'fileNoKnownColumns', params: { found: 'nome; cognome; età' } },
     ],
     [
+      // A real table of the PNRR, but of its missions, not of projects.
+      'a table of the PNRR that is not a release of projects',
+      readFileSync('reference-data/pnrr/pnrr_missioni.csv'),
+      'not a release of PNRR projects',
+      {
+        code: 'fileNotProjects',
+        params: {
+          found:
+            'missione; descrizione_missione; importo_totale_eur; n_misure; n_investimenti; n_riforme',
+        },
+      },
+    ],
+    [
       'a wrong separator',
       'CUP|Codice Locale Progetto|Titolo progetto\nJ51B21000000009|X|Y\n',
       'separator',
@@ -987,6 +1000,29 @@ describe('exports of the filtered projects', () => {
     ).json().total;
     expect(lines).toHaveLength(total + 1);
     expect(lines[0]!.startsWith('CUP;Codice Locale Progetto;Titolo progetto')).toBe(true);
+  });
+
+  it('downloads the projects in the order of the list on screen', async () => {
+    const url = (sort: string) => `/api/v1/projects?comune=015146&sort=${sort}&pageSize=100`;
+    const exported = async (sort: string) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/projects/export?format=csv&comune=015146&sort=${sort}`,
+        })
+      ).body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(';')[0]);
+    for (const sort of ['title', '-pnrr']) {
+      const listed = (await t.app.inject({ method: 'GET', url: url(sort) }))
+        .json()
+        .items.map((p: { cup: string }) => p.cup);
+      expect((await exported(sort)).slice(0, listed.length)).toEqual(listed);
+    }
+    expect(await exported('title')).not.toEqual(await exported('-pnrr'));
   });
 
   it('downloads XLSX and GeoJSON with the projects at their comuni', async () => {

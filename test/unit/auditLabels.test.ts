@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -5,6 +6,7 @@ import {
   actionOptions,
   actorKind,
   auditActions,
+  auditEntityTypes,
   SYSTEM_ACTOR_ID,
 } from '../../src/web/modules/admin/auditLabels.ts';
 
@@ -86,25 +88,27 @@ describe('the choices of the action filter', () => {
   });
 });
 
-describe('the label of the kind of element an audit entry is about', () => {
-  // Every entity type the server writes today: one without a text showed its bare code
-  // ("pnrr_taxonomy") in the activity log.
+describe('the kinds of element an audit entry is about', () => {
+  // Every entity type the server writes, read from its sources: one without a text showed its
+  // bare code ("pnrr_taxonomy") in the activity log, and the filter offered one nothing writes.
   const written = [
-    'act',
-    'comune',
-    'import_release',
-    'metro',
-    'org_unit',
-    'plan',
-    'plan_item',
-    'plan_version',
-    'pnrr_taxonomy',
-    'project',
-    'user',
-    'zone',
-  ];
+    ...new Set(
+      execFileSync('grep', ['-rhoE', "entityType: '[a-z_]+'", 'src/modules', 'src/cli'], {
+        encoding: 'utf8',
+      })
+        .trim()
+        .split('\n')
+        .map((line) => line.replace(/^entityType: '|'$/g, '')),
+    ),
+  ].sort();
+
+  it('are offered by the filter exactly as the server writes them', () => {
+    expect(written.length).toBeGreaterThan(5);
+    expect([...auditEntityTypes].sort()).toEqual(written);
+  });
+
   for (const lang of ['it', 'en']) {
-    it(`has a text in ${lang} for every kind the server writes`, () => {
+    it(`have a text in ${lang} each`, () => {
       const locale = JSON.parse(readFileSync(`src/web/locales/${lang}.json`, 'utf8')) as {
         entityTypes: Record<string, unknown>;
       };

@@ -25,6 +25,11 @@ import {
 
 const progressId = /^[A-Za-z0-9_-]{8,64}$/;
 
+/** The orders of the projects' list (and of its downloads): a field, descending with `-`. */
+const projectSort = Type.Optional(
+  Type.Enum(['title', '-title', 'funding', '-funding', 'pnrr', '-pnrr', 'updated', '-updated']),
+);
+
 /** The turn (and progress) an upload holds, from its preParsing hook until its handler runs. */
 const heldUploads = new WeakMap<
   FastifyRequest,
@@ -117,18 +122,7 @@ export function projectRoutes(
         querystring: Type.Object(
           {
             ...projectFilters,
-            sort: Type.Optional(
-              Type.Enum([
-                'title',
-                '-title',
-                'funding',
-                '-funding',
-                'pnrr',
-                '-pnrr',
-                'updated',
-                '-updated',
-              ]),
-            ),
+            sort: projectSort,
             ...pagingQuery,
           },
           { additionalProperties: false },
@@ -146,7 +140,8 @@ export function projectRoutes(
         tags,
         summary: 'Download the filtered projects as CSV, XLSX or GeoJSON (at most 100,000)',
         querystring: Type.Object(
-          { ...projectFilters, format: Type.Enum(['csv', 'xlsx', 'geojson']) },
+          // In the order of the list on screen.
+          { ...projectFilters, sort: projectSort, format: Type.Enum(['csv', 'xlsx', 'geojson']) },
           { additionalProperties: false },
         ),
       },

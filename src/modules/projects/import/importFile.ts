@@ -97,6 +97,15 @@ function chooseFormat(headers: string[], wanted?: ImportKind) {
       'fileNoKnownColumns',
       { found: found || '—' },
     );
+  // A table of the PNRR (its missions, its measures) shares a column name or two with the
+  // releases, but no release comes without the key of its projects.
+  if (!projectKeyColumns.some((k) => best.columns.includes(k)))
+    throw Invalid(
+      'file',
+      `this is not a release of PNRR projects (Progetti, Localizzazione, Soggetti, payments or indicators): its header has no CUP and no Codice Locale Progetto (found: ${found})`,
+      'fileNotProjects',
+      { found },
+    );
   const missing = best.format.required
     .filter((r) => !best.columns.includes(r))
     .map((m) => best.format.synonyms[m]![0])

@@ -10,25 +10,12 @@ import { SearchField } from '../../ui/SearchField.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/QueryStates.tsx';
 import { useCurrentUser } from '../identity/hooks.ts';
 import { isSystemAdmin } from '../identity/policy.ts';
-import { actionKey, actionOptions, actorKind } from './auditLabels.ts';
+import { actionKey, actionOptions, actorKind, auditEntityTypes } from './auditLabels.ts';
 import { useAudit, useUsers } from './hooks.ts';
 import type { AuditEntry } from './types.ts';
 
 const PAGE_SIZE = 25;
 const defaults = { entityType: '', action: '', actorId: '', from: '', to: '', page: '1' };
-const ENTITY_TYPES = [
-  'comune',
-  'zone',
-  'user',
-  'org_unit',
-  'metro',
-  'plan',
-  'plan_version',
-  'plan_item',
-  'pnrr',
-  'import_release',
-  'project',
-];
 
 /** UUIDs are long: the first block is enough to tell entries apart at a glance. */
 function shortId(id: string): string {
@@ -123,7 +110,10 @@ function AuditFilters({ filters, onChange }: AuditFiltersProps) {
           value={filters.entityType}
           onChange={(entityType) => onChange({ entityType })}
           emptyLabel={t('admin.audit.allEntityTypes')}
-          options={ENTITY_TYPES.map((type) => ({ value: type, label: t(`entityTypes.${type}`) }))}
+          options={auditEntityTypes.map((type) => ({
+            value: type,
+            label: t(`entityTypes.${type}`),
+          }))}
         />
       </div>
       <div className="col-12 col-md-6 col-xl-4">

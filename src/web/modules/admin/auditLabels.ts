@@ -6,6 +6,22 @@ export const SYSTEM_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
 /** The label the server writes for a request without a signed-in user (audit/service.ts). */
 const ANONYMOUS_LABEL = 'anonymous';
 
+/** The kinds of element the server writes entries about (`entityType`), for the filter. */
+export const auditEntityTypes = [
+  'comune',
+  'zone',
+  'user',
+  'org_unit',
+  'metro',
+  'plan',
+  'plan_version',
+  'plan_item',
+  'act',
+  'pnrr_taxonomy',
+  'import_release',
+  'project',
+] as const;
+
 export type ActorKind = 'system' | 'anonymous' | 'person';
 
 /** Who made an entry: the system itself, a visitor who was not signed in, or a person. */

@@ -21,7 +21,12 @@ import {
 import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
 import { ProjectsNav } from './ProjectsNav.tsx';
 import { ComuniNames, MissionCode } from './ProjectTexts.tsx';
-import { exportFormats, type ProjectFilter, type ProjectSummary } from './types.ts';
+import {
+  exportFormats,
+  type ProjectFilter,
+  type ProjectSort,
+  type ProjectSummary,
+} from './types.ts';
 import './projects.css';
 
 const PAGE_SIZE = 25;
@@ -63,7 +68,9 @@ export default function ProjectsPage() {
           </p>
         ) : null}
       </div>
-      {projects.data && projects.data.total > 0 ? <ExportLinks filter={filter} /> : null}
+      {projects.data && projects.data.total > 0 ? (
+        <ExportLinks filter={filter} sort={sortOf(filters)} />
+      ) : null}
       {projects.isPending ? <Loading /> : null}
       {projects.isError ? (
         <ErrorState error={projects.error} onRetry={() => void projects.refetch()} />
@@ -94,7 +101,7 @@ export default function ProjectsPage() {
 }
 
 /** Downloads of the projects the filters in force select. */
-function ExportLinks({ filter }: { filter: ProjectFilter }) {
+function ExportLinks({ filter, sort }: { filter: ProjectFilter; sort: ProjectSort }) {
   const { t } = useTranslation();
   return (
     <div className="d-flex flex-wrap align-items-center gap-2 mb-3" data-testid="projects-export">
@@ -104,7 +111,9 @@ function ExportLinks({ filter }: { filter: ProjectFilter }) {
       <ul className="list-inline mb-0 d-flex flex-wrap gap-2" aria-labelledby="export-label">
         {exportFormats.map((format) => (
           <li key={format}>
-            <DownloadButton href={withQuery(`${API_BASE}/projects/export`, { ...filter, format })}>
+            <DownloadButton
+              href={withQuery(`${API_BASE}/projects/export`, { ...filter, sort, format })}
+            >
               {t(`projects.export.${format}`)}
             </DownloadButton>
           </li>
