@@ -198,7 +198,9 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     await page.getByText('13 progetti trovati').waitFor();
     expect(new URL(page.url()).searchParams.get('comune')).toBe('015002');
     const csv = page.getByTestId('projects-export').getByRole('link', { name: 'CSV' });
-    expect(await csv.getAttribute('href')).toBe('/api/v1/projects/export?comune=015002&format=csv');
+    expect(await csv.getAttribute('href')).toBe(
+      '/api/v1/projects/export?comune=015002&sort=-pnrr&format=csv',
+    );
     // The page fetches the file, then hands it to the browser under the server's name.
     const [download] = await Promise.all([page.waitForEvent('download'), csv.click()]);
     expect(download.suggestedFilename()).toMatch(/^progetti-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -283,6 +285,16 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     await page.goto('/progetti/abc');
     await page.getByText("L'elemento richiesto non esiste o è stato rimosso.").waitFor();
     expect(await page.getByRole('button', { name: 'Riprova' }).count()).toBe(0);
+    // Said by the page itself, with its heading and window title, and a way home.
+    await page.getByRole('heading', { level: 1, name: 'Non trovato' }).waitFor();
+    expect(await page.title()).toBe('Non trovato — Metroplan');
+    await page.goto(`/progetti/${crypto.randomUUID()}`);
+    await page.getByRole('heading', { level: 1, name: 'Non trovato' }).waitFor();
+    await page.getByRole('link', { name: 'Torna alla home' }).waitFor();
+    // A comune that does not exist: the same, and the comune page does not take the title back.
+    await page.goto('/comuni/999999');
+    await page.getByRole('heading', { level: 1, name: 'Non trovato' }).waitFor();
+    expect(await page.title()).toBe('Non trovato — Metroplan');
   });
 
   it('the admin runs the link suggestions on the adopted PSTTM 2022-2024 and accepts one', async () => {

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { isApiError } from '../app/api.ts';
+import { useDocumentTitle } from '../app/title.ts';
 import { ProblemViolations } from './ViolationText.tsx';
 
 /** A polite, announced loading indicator. */
@@ -26,8 +27,20 @@ export function EmptyState({ children }: { children: ReactNode }) {
   );
 }
 
-/** Explains a failed request in the user's terms: sign in, not allowed, not found, or retry. */
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/**
+ * Explains a failed request in the user's terms: sign in, not allowed, not found, or retry.
+ * `page`: the request was the page's own (the project of a project's page), so "not found" is
+ * the whole page's answer, with its heading and window title, not a notice inside a section.
+ */
+export function ErrorState({
+  error,
+  onRetry,
+  page = false,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  page?: boolean;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   if (isApiError(error, 401)) {
@@ -45,6 +58,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   // An address whose own parts are malformed (`/progetti/abc`) names nothing: not found, like an
   // address of something that is gone, rather than the schema's words and a retry that cannot help.
   if (isApiError(error, 404) || (isApiError(error, 400) && onlyThePath(error.problem.violations))) {
+    if (page) return <NothingHere />;
     return (
       <Alert fade={false} color="warning" className="my-4">
         {t('errors.notFound')}
@@ -65,6 +79,19 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
         </Button>
       ) : null}
     </Alert>
+  );
+}
+
+/** A page whose address names nothing: said as the page itself, with a way home. */
+function NothingHere() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('errors.notFoundTitle'));
+  return (
+    <>
+      <h1>{t('errors.notFoundTitle')}</h1>
+      <p>{t('errors.notFound')}</p>
+      <Link to="/">{t('notFound.home')}</Link>
+    </>
   );
 }
 

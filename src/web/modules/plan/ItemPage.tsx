@@ -28,7 +28,8 @@ function ItemLoader({ plan, version }: VersionContext) {
   const { key = '' } = useParams();
   const item = useItem(version.id, key);
   if (item.isPending) return <Loading />;
-  if (item.isError) return <ErrorState error={item.error} onRetry={() => void item.refetch()} />;
+  if (item.isError)
+    return <ErrorState page error={item.error} onRetry={() => void item.refetch()} />;
   return <ItemView plan={plan} version={version} item={item.data} />;
 }
 

@@ -27,7 +27,7 @@ export default function ProjectPage() {
   const project = useProject(id);
   if (project.isPending) return <Loading />;
   if (project.isError)
-    return <ErrorState error={project.error} onRetry={() => void project.refetch()} />;
+    return <ErrorState page error={project.error} onRetry={() => void project.refetch()} />;
   return <ProjectView project={project.data} />;
 }
 

@@ -18,11 +18,11 @@ export default function ComunePage() {
   const { t } = useTranslation();
   const comune = useComune(code);
   const user = useCurrentUser();
-  useDocumentTitle(comune.data?.name ?? t('comune.title'));
+  useDocumentTitle(comune.isError ? null : (comune.data?.name ?? t('comune.title')));
 
   if (comune.isPending) return <Loading />;
   if (comune.isError)
-    return <ErrorState error={comune.error} onRetry={() => void comune.refetch()} />;
+    return <ErrorState page error={comune.error} onRetry={() => void comune.refetch()} />;
 
   const data = comune.data;
   const canEditContacts = canEditComuneContacts(user, data.istatCode);

@@ -17,10 +17,11 @@ export default function ZonePage() {
   const format = useFormat();
   const zone = useZone(id);
   const figureColumns = useFigureColumns<ComuneSummary>(t('comune.population'));
-  useDocumentTitle(zone.data?.name ?? t('zones.title'));
+  useDocumentTitle(zone.isError ? null : (zone.data?.name ?? t('zones.title')));
 
   if (zone.isPending) return <Loading />;
-  if (zone.isError) return <ErrorState error={zone.error} onRetry={() => void zone.refetch()} />;
+  if (zone.isError)
+    return <ErrorState page error={zone.error} onRetry={() => void zone.refetch()} />;
   const data = zone.data;
   const comuni = [...data.comuni].sort((a, b) => a.name.localeCompare(b.name, i18n.language));
   const figures = [
