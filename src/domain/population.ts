@@ -23,3 +23,13 @@ export function density(population: number | null, areaKm2: number | null): numb
   if (population === null || areaKm2 === null || areaKm2 <= 0) return null;
   return Math.round((population / areaKm2) * 10) / 10;
 }
+
+/**
+ * The source of a comune's population as a reader meets it: the register and the day of the
+ * count ("ANPR, 10/01/2024"). The file it was read from is named in reference-data/SOURCES.md.
+ */
+export function populationSource(source: string, isoDate: string): string {
+  const register = source.replace(/\s*\(.*\)\s*$/, '').trim();
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  return day ? `${register}, ${day[3]}/${day[2]}/${day[1]}` : `${register} (${isoDate})`;
+}

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asRole, browser, startTestApp, type TestApp } from '../support/testApp.ts';
 
@@ -279,5 +281,28 @@ describe('transfer size', () => {
     expect(res.headers['content-encoding']).toBe('gzip');
     const { gunzipSync } = await import('node:zlib');
     expect(JSON.parse(gunzipSync(res.rawPayload).toString()).features).toHaveLength(133);
+  });
+});
+
+describe('the source of a population', () => {
+  it('names the register and the day of the count', async () => {
+    const comune = (await t.app.inject({ method: 'GET', url: '/api/v1/comuni/015002' })).json();
+    expect(comune.populationSource).toBe('ANPR, 10/01/2024');
+  });
+
+  it('is mended where an earlier deployment stored the path of its file', async () => {
+    const mend = readFileSync('src/db/migrations/0014_population_source_text.sql', 'utf8').split(
+      '--> statement-breakpoint',
+    )[0]!;
+    await t.handle.db.execute(
+      sql`UPDATE comuni SET population_source = 'ANPR (italia/anpr-opendata data/popolazione_residente_export.csv) (2024-01-10)' WHERE istat_code = '015002'`,
+    );
+    await t.handle.db.execute(sql.raw(mend));
+    const [row] = (
+      (await t.handle.db.execute(
+        sql`SELECT population_source AS source FROM comuni WHERE istat_code IN ('015002', '015146') ORDER BY istat_code`,
+      )) as unknown as { rows: { source: string }[] }
+    ).rows;
+    expect(row!.source).toBe('ANPR, 10/01/2024');
   });
 });

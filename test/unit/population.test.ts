@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { density, populationBandOf } from '../../src/domain/population.ts';
+import { density, populationBandOf, populationSource } from '../../src/domain/population.ts';
 import { geometryAreaKm2 } from '../../src/domain/geoArea.ts';
 
 describe('population bands', () => {
@@ -51,5 +51,17 @@ describe('spherical area', () => {
     const withHole = { type: 'Polygon', coordinates: [ring(1), ring(0.5)] };
     const full = geometryAreaKm2({ type: 'Polygon', coordinates: [ring(1)] });
     expect(geometryAreaKm2(withHole)).toBeLessThan(full * 0.76);
+  });
+});
+
+describe('the source of a population, as the comune page shows it', () => {
+  it('names the register and the day of the count, not the file it was read from', () => {
+    expect(
+      populationSource(
+        'ANPR (italia/anpr-opendata data/popolazione_residente_export.csv)',
+        '2024-01-10',
+      ),
+    ).toBe('ANPR, 10/01/2024');
+    expect(populationSource('ISTAT', 'fine 2023')).toBe('ISTAT (fine 2023)');
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { geometryAreaKm2 } from '../../domain/geoArea.ts';
+import { populationSource } from '../../domain/population.ts';
 
 /** The bundled real data (reference-data/SOURCES.md says where each file comes from). */
 const root = fileURLToPath(new URL('../../../reference-data/', import.meta.url));
@@ -105,7 +106,7 @@ function milanoTerritory(metro: MetroRecord): TerritoryRecords {
     isCapoluogo: r.istat_code === metro.capoluogoCode,
     population: Number(r.population),
     populationYear: Number(r.population_year),
-    populationSource: `${r.population_source} (${r.population_date})`,
+    populationSource: populationSource(r.population_source!, r.population_date!),
     areaKm2: Number(r.area_km2),
     zoneId: r.zone_id!,
     zoneConfidence: r.zone_confidence!,
