@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localeOf } from '../../app/i18n.ts';
+import { grouping, localeOf } from '../../app/i18n.ts';
 
 export interface MoneyFormatters {
   /** Whole euro: "1.390.586.608 €"; `null` (not stated by the release) is "n.d.". */
@@ -24,11 +24,13 @@ export function useMoney(): MoneyFormatters {
   const missing = t('projects.notStated');
   return useMemo(() => {
     const whole = new Intl.NumberFormat(locale, {
+      ...grouping,
       style: 'currency',
       currency: 'EUR',
       maximumFractionDigits: 0,
     });
     const cents = new Intl.NumberFormat(locale, {
+      ...grouping,
       style: 'currency',
       currency: 'EUR',
       minimumFractionDigits: 2,
