@@ -3,6 +3,8 @@ import { Link } from 'react-router';
 import type { Option } from '../../ui/fields.tsx';
 import { InlineSelectForm } from '../../ui/InlineSelectForm.tsx';
 import { useOrgUnits } from '../admin/hooks.ts';
+import { useCurrentUser } from '../identity/hooks.ts';
+import { adminRoles } from '../identity/policy.ts';
 import { PlanMutationError } from '../plan/PlanMutationError.tsx';
 import { useProject, useUpdateProject } from './hooks.ts';
 import type { Project } from './types.ts';
@@ -36,12 +38,31 @@ function OrgUnitForm({ project }: { project: Project }) {
   const units = useOrgUnits();
   const update = useUpdateProject(project.id);
   const current = useProject(project.id);
+  const user = useCurrentUser();
   const options = [
     ...(units.data ?? [])
       .filter((item) => !item.archived)
       .map((item) => ({ value: item.id, label: item.name })),
     { value: NO_UNIT, label: t('projects.manage.noUnit') },
   ];
+
+  // Nothing to choose yet: say where units are made, rather than offer an empty choice.
+  if (units.isSuccess && options.length === 1 && !project.orgUnit)
+    return (
+      <section aria-labelledby="org-unit-title" className="mt-3">
+        <h3 id="org-unit-title" className="h5">
+          {t('projects.manage.unitTitle')}
+        </h3>
+        <p className="small mb-0" data-testid="no-org-units">
+          {t('projects.manage.noUnits')}{' '}
+          {user && adminRoles.includes(user.role) ? (
+            <Link to="/admin/unita-organizzative">{t('projects.manage.createUnits')}</Link>
+          ) : (
+            t('projects.manage.askForUnits')
+          )}
+        </p>
+      </section>
+    );
 
   const submit = (unit: Option, done: (message: string) => void) =>
     update.mutate(
