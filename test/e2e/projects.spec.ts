@@ -287,14 +287,14 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     expect(await page.getByRole('button', { name: 'Riprova' }).count()).toBe(0);
     // Said by the page itself, with its heading and window title, and a way home.
     await page.getByRole('heading', { level: 1, name: 'Non trovato' }).waitFor();
-    expect(await page.title()).toBe('Non trovato — Metroplan');
+    await expect.poll(() => page.title()).toBe('Non trovato — Metroplan');
     await page.goto(`/progetti/${crypto.randomUUID()}`);
     await page.getByRole('heading', { level: 1, name: 'Non trovato' }).waitFor();
     await page.getByRole('link', { name: 'Torna alla home' }).waitFor();
     // A comune that does not exist: the same, and the comune page does not take the title back.
     await page.goto('/comuni/999999');
     await page.getByRole('heading', { level: 1, name: 'Non trovato' }).waitFor();
-    expect(await page.title()).toBe('Non trovato — Metroplan');
+    await expect.poll(() => page.title()).toBe('Non trovato — Metroplan');
   });
 
   it('the admin runs the link suggestions on the adopted PSTTM 2022-2024 and accepts one', async () => {

@@ -424,6 +424,12 @@ describe('files that cannot be read', () => {
       },
     ],
     [
+      'a release that lacks a column its kind needs',
+      'CUP;Codice Locale Progetto;Missione\nJ51B21000000009;X;M1\n',
+      'lacks the columns',
+      { code: 'fileMissingColumns', params: { kind: 'progetti', columns: 'Titolo progetto' } },
+    ],
+    [
       'a wrong separator',
       'CUP|Codice Locale Progetto|Titolo progetto\nJ51B21000000009|X|Y\n',
       'separator',

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { grouping, localeOf } from './i18n.ts';
+import { localeOf, numberFormat } from './i18n.ts';
 
 export interface Formatters {
   integer(value: number | null | undefined): string;
@@ -26,7 +26,7 @@ export function useFormat(): Formatters {
   const { i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   return useMemo(() => {
-    const integer = new Intl.NumberFormat(locale, { ...grouping, maximumFractionDigits: 0 });
+    const integer = numberFormat(locale, { maximumFractionDigits: 0 });
     const dateTime = new Intl.DateTimeFormat(locale, dateTimeOptions);
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
     const missing = '—';
@@ -35,8 +35,7 @@ export function useFormat(): Formatters {
       decimal: (value, digits = 2) =>
         value == null
           ? missing
-          : new Intl.NumberFormat(locale, {
-              ...grouping,
+          : numberFormat(locale, {
               minimumFractionDigits: digits,
               maximumFractionDigits: digits,
             }).format(value),

@@ -38,9 +38,7 @@ export function setupI18n(): typeof i18next {
     returnNull: false,
   });
   // `{{count, number}}` in the texts: grouped as the pages' own figures are (format.ts).
-  i18next.services.formatter?.add('number', (value, lng, options) =>
-    new Intl.NumberFormat(localeOf(lng ?? language), { ...grouping, ...options }).format(value),
-  );
+  i18next.services.formatter?.add('number', formatNumberInText);
   document.documentElement.lang = language;
   i18next.on('languageChanged', applyLanguage);
   return i18next;
@@ -51,7 +49,21 @@ export function setupI18n(): typeof i18next {
  * write them. Italian's own default leaves a four-digit number ungrouped (4733), so a column of
  * populations or counts mixed the two forms. (An engine without the option groups as before.)
  */
-export const grouping = { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions;
+const grouping = { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions;
+
+/** A number format of the interface: thousands grouped as `grouping` says. */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}) {
+  return new Intl.NumberFormat(locale, { ...grouping, ...options });
+}
+
+/** i18next's `number` format (`{{count, number}}`), grouped as the pages' own figures. */
+export function formatNumberInText(
+  value: unknown,
+  language: string | undefined,
+  options?: Intl.NumberFormatOptions,
+): string {
+  return numberFormat(localeOf(language ?? 'it'), options).format(value as number);
+}
 
 /** BCP 47 locale used by Intl for each UI language. */
 export function localeOf(language: string): string {

@@ -57,7 +57,7 @@ export function ErrorState({
   }
   // An address whose own parts are malformed (`/progetti/abc`) names nothing: not found, like an
   // address of something that is gone, rather than the schema's words and a retry that cannot help.
-  if (isApiError(error, 404) || (isApiError(error, 400) && onlyThePath(error.problem.violations))) {
+  if (isNotFound(error)) {
     if (page) return <NothingHere />;
     return (
       <Alert fade={false} color="warning" className="my-4">
@@ -92,6 +92,16 @@ function NothingHere() {
       <p>{t('errors.notFound')}</p>
       <Link to="/">{t('notFound.home')}</Link>
     </>
+  );
+}
+
+/**
+ * Whether a failed request names nothing: 404, or an address whose own parts are malformed
+ * (`/progetti/abc`), which names nothing either.
+ */
+export function isNotFound(error: unknown): boolean {
+  return (
+    isApiError(error, 404) || (isApiError(error, 400) && onlyThePath(error.problem.violations))
   );
 }
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { grouping, localeOf } from '../../app/i18n.ts';
+import { localeOf, numberFormat } from '../../app/i18n.ts';
 
 export interface MoneyFormatters {
   /** Whole euro: "1.390.586.608 €"; `null` (not stated by the release) is "n.d.". */
@@ -23,14 +23,12 @@ export function useMoney(): MoneyFormatters {
   const locale = localeOf(i18n.language);
   const missing = t('projects.notStated');
   return useMemo(() => {
-    const whole = new Intl.NumberFormat(locale, {
-      ...grouping,
+    const whole = numberFormat(locale, {
       style: 'currency',
       currency: 'EUR',
       maximumFractionDigits: 0,
     });
-    const cents = new Intl.NumberFormat(locale, {
-      ...grouping,
+    const cents = numberFormat(locale, {
       style: 'currency',
       currency: 'EUR',
       minimumFractionDigits: 2,

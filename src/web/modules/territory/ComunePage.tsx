@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useFormat } from '../../app/format.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
-import { ErrorState, Loading } from '../../ui/QueryStates.tsx';
+import { ErrorState, isNotFound, Loading } from '../../ui/QueryStates.tsx';
 import { useCurrentUser } from '../identity/hooks.ts';
 import { canChangeComuneZone, canEditComuneContacts } from '../identity/policy.ts';
 import { ComuneProjects } from '../projects/ComuneProjects.tsx';
@@ -18,7 +18,8 @@ export default function ComunePage() {
   const { t } = useTranslation();
   const comune = useComune(code);
   const user = useCurrentUser();
-  useDocumentTitle(comune.isError ? null : (comune.data?.name ?? t('comune.title')));
+  // A subject not found titles the page itself (ErrorState).
+  useDocumentTitle(isNotFound(comune.error) ? null : (comune.data?.name ?? t('comune.title')));
 
   if (comune.isPending) return <Loading />;
   if (comune.isError)
@@ -81,7 +82,7 @@ function ComuneFacts({ comune }: { comune: Comune }) {
         <Fact label={t('comune.cadastralCode')}>{comune.cadastralCode ?? '—'}</Fact>
         <Fact label={t('comune.population')}>
           <span className="mp-figure-inline">{format.integer(comune.population)}</span>{' '}
-          {/* The source names files and paths: long words that must wrap on a phone. */}
+          {/* The source may hold long words (a register's full name) that must wrap on a phone. */}
           <span className="small text-break">
             {t('comune.populationAsOf', {
               year: comune.populationYear,

@@ -5,7 +5,7 @@ import { useDocumentTitle } from '../../app/title.ts';
 import { Figures } from '../../ui/Figures.tsx';
 import { ListTable } from '../../ui/ListTable.tsx';
 import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/QueryStates.tsx';
+import { EmptyState, ErrorState, isNotFound, Loading } from '../../ui/QueryStates.tsx';
 import { useFigureColumns } from './figureColumns.ts';
 import { useZone } from './hooks.ts';
 import type { ComuneSummary } from './types.ts';
@@ -17,7 +17,8 @@ export default function ZonePage() {
   const format = useFormat();
   const zone = useZone(id);
   const figureColumns = useFigureColumns<ComuneSummary>(t('comune.population'));
-  useDocumentTitle(zone.isError ? null : (zone.data?.name ?? t('zones.title')));
+  // A subject not found titles the page itself (ErrorState).
+  useDocumentTitle(isNotFound(zone.error) ? null : (zone.data?.name ?? t('zones.title')));
 
   if (zone.isPending) return <Loading />;
   if (zone.isError)
