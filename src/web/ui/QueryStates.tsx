@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { isApiError } from '../app/api.ts';
-import { useDocumentTitle } from '../app/title.ts';
+import { NotFoundPage } from '../app/shell/NotFoundPage.tsx';
 import { ProblemViolations } from './ViolationText.tsx';
 
 /** A polite, announced loading indicator. */
@@ -58,7 +58,7 @@ export function ErrorState({
   // An address whose own parts are malformed (`/progetti/abc`) names nothing: not found, like an
   // address of something that is gone, rather than the schema's words and a retry that cannot help.
   if (isNotFound(error)) {
-    if (page) return <NothingHere />;
+    if (page) return <NotFoundPage title={t('errors.notFoundTitle')} body={t('errors.notFound')} />;
     return (
       <Alert fade={false} color="warning" className="my-4">
         {t('errors.notFound')}
@@ -79,19 +79,6 @@ export function ErrorState({
         </Button>
       ) : null}
     </Alert>
-  );
-}
-
-/** A page whose address names nothing: said as the page itself, with a way home. */
-function NothingHere() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('errors.notFoundTitle'));
-  return (
-    <>
-      <h1>{t('errors.notFoundTitle')}</h1>
-      <p>{t('errors.notFound')}</p>
-      <Link to="/">{t('notFound.home')}</Link>
-    </>
   );
 }
 

@@ -2,13 +2,18 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../title.ts';
 
-export function NotFoundPage() {
+/**
+ * An address that names nothing: a page of its own, or (with `title` and `body`) a page whose
+ * subject the server does not know (QueryStates' ErrorState).
+ */
+export function NotFoundPage({ title, body }: { title?: string; body?: string }) {
   const { t } = useTranslation();
-  useDocumentTitle(t('notFound.title'));
+  const heading = title ?? t('notFound.title');
+  useDocumentTitle(heading);
   return (
     <>
-      <h1>{t('notFound.title')}</h1>
-      <p>{t('notFound.body')}</p>
+      <h1>{heading}</h1>
+      <p>{body ?? t('notFound.body')}</p>
       <Link to="/">{t('notFound.home')}</Link>
     </>
   );
