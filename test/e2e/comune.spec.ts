@@ -42,7 +42,8 @@ describe('A visitor looks up a comune', () => {
     const facts = page.locator('dl.mp-facts');
     const text = await facts.innerText();
     expect(text).toContain('33.042');
-    expect(text).toContain('2024');
+    // The register and the day of the count, not the file it was read from.
+    expect(text).toContain('residenti (fonte: ANPR, 10/01/2024)');
     expect(text).toContain('015002');
     expect(text).toContain('A010');
     expect(text).toContain('47,81');

@@ -84,10 +84,13 @@ function ComuneFacts({ comune }: { comune: Comune }) {
           <span className="mp-figure-inline">{format.integer(comune.population)}</span>{' '}
           {/* The source may hold long words (a register's full name) that must wrap on a phone. */}
           <span className="small text-break">
-            {t('comune.populationAsOf', {
-              year: comune.populationYear,
-              source: comune.populationSource ?? t('comune.unknownSource'),
-            })}
+            {/* A source names its own day ("ANPR, 10/01/2024"); without one, the year says when. */}
+            {comune.populationSource
+              ? t('comune.populationFrom', { source: comune.populationSource })
+              : t('comune.populationAsOf', {
+                  year: comune.populationYear,
+                  source: t('comune.unknownSource'),
+                })}
           </span>
         </Fact>
         <Fact label={t('comune.areaWithUnit')}>{format.decimal(comune.areaKm2)}</Fact>
