@@ -225,7 +225,7 @@ export function projectRoutes(
       schema: {
         tags,
         summary:
-          'Import an official PNRR file (Progetti, Localizzazione or Soggetti) sent as text/csv',
+          'Import an official PNRR file (Progetti, Localizzazione, Soggetti, payments or indicators) sent as text/csv',
         security: [{ session: [], csrf: [] }],
         consumes: ['text/csv', 'application/octet-stream'],
         querystring: Type.Object(
