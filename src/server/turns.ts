@@ -1,4 +1,5 @@
-import type { FastifyReply } from 'fastify';
+import type { Socket } from 'node:net';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.ts';
 
 /**
@@ -105,4 +106,65 @@ export function clientGone(reply: FastifyReply): AbortSignal {
       if (!reply.raw.writableFinished) gone.abort();
     });
   return gone.signal;
+}
+
+/** The turn a request's body holds, from its preParsing hook until its handler takes it. */
+const heldForBody = new WeakMap<FastifyRequest, () => void>();
+
+/**
+ * For a large body (an upload): in the route's `preParsing` hook, waits for a turn before a byte
+ * of the body is read, so the next bodies wait unread. Until the handler takes the turn over
+ * (`takeTurnOfBody`), a client that goes gives it back, and one that sends nothing for `idleMs`
+ * is dropped.
+ */
+export async function holdTurnForBody(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  turns: Turns,
+  idleMs: number,
+): Promise<void> {
+  const release = await turns.enter(clientGone(reply));
+  heldForBody.set(request, release);
+  reply.raw.once('close', () => {
+    if (heldForBody.get(request) !== release) return;
+    heldForBody.delete(request);
+    release();
+  });
+  watchIdle(request, idleMs);
+}
+
+/**
+ * In the handler: the turn held for the request's body, now the handler's to give back when its
+ * work is done (however long, even if the client hangs up meanwhile). Throws when the client went
+ * between its last byte and now: its turn has gone on to the next.
+ */
+export function takeTurnOfBody(request: FastifyRequest, what: string): () => void {
+  const release = heldForBody.get(request);
+  heldForBody.delete(request);
+  if (!release) throw Left(what);
+  watchIdle(request, 0); // the body is here: the client now only waits
+  return release;
+}
+
+/**
+ * Drops the connection of `request` after `ms` without a byte from its client (0: never): Node's
+ * server destroys a socket whose idle time runs out when nobody listens for it, as here. A request
+ * injected in-process (light-my-request, in tests) has no real socket to watch.
+ */
+function watchIdle(request: FastifyRequest, ms: number): void {
+  const socket = request.raw.socket as Partial<Socket> | undefined;
+  if (typeof socket?.setTimeout === 'function') socket.setTimeout(ms);
+}
+
+/**
+ * Validates the query string now, as fastify would after the body: for an upload, a mistyped
+ * parameter is told before the body has been received, not after.
+ */
+export function validateQueryNow(request: FastifyRequest): void {
+  const validate = request.getValidationFunction('querystring');
+  if (validate && !validate(request.query))
+    throw Object.assign(new Error('The query string is not valid.'), {
+      validation: validate.errors,
+      validationContext: 'querystring',
+    });
 }

@@ -13,17 +13,18 @@ describe('the progress of an import', () => {
     const board = new ProgressBoard(10);
     const upload = board.open('ada', 'upload-1');
     expect(board.get('ada', 'upload-1')).toEqual({ stage: 'waiting', fraction: 0 });
-    upload.reporter('reading', 'reading rows', 0.5);
+    const report = board.reporterOf('ada', 'upload-1');
+    report('reading', 'reading rows', 0.5);
     expect(board.get('ada', 'upload-1')).toMatchObject({ stage: 'reading' });
     expect(board.get('ada', 'upload-1')!.fraction).toBeCloseTo(0.45);
     expect(board.get('bruno', 'upload-1')).toBeNull();
     upload.close();
     expect(board.get('ada', 'upload-1')).not.toBeNull();
     // The import goes on after its client hung up: what it reports then keeps nothing alive.
-    upload.reporter('comparing', 'comparing');
+    report('comparing', 'comparing');
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(board.get('ada', 'upload-1')).toBeNull();
-    upload.reporter('done', 'done');
+    report('done', 'done');
     expect(board.size).toBe(0);
   });
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { planItems, planVersions, projectActionLinks, projects } from '../../db/schema/index.ts';
 import { minSharedWordLength, suggestionStopWords } from '../../domain/suggestionWords.ts';
@@ -112,9 +112,16 @@ export async function insertSuggestions(
   return inserted;
 }
 
+/**
+ * The one rule of whether an action exists: some version holds an item of its key (a version the
+ * public reads, not only a draft, for `publishedOnly`). An action deleted from a draft is in none.
+ */
+const actionExists = (actionKey: SQL | AnyColumn, publishedOnly: boolean) =>
+  sql`EXISTS (SELECT 1 FROM ${planItems} i JOIN ${planVersions} v ON v.id = i.version_id
+    WHERE i.key = ${actionKey}${publishedOnly ? sql` AND v.status <> 'draft'` : sql``})`;
+
 /** The link's action is in a version the public sees (not only in a draft). */
-const inPublishedVersion = sql`EXISTS (SELECT 1 FROM ${planItems} i JOIN ${planVersions} v ON v.id = i.version_id
-  WHERE i.key = ${projectActionLinks.actionKey} AND v.status <> 'draft')`;
+const inPublishedVersion = actionExists(projectActionLinks.actionKey, true);
 
 export interface LinkFilter {
   status?: string;
@@ -221,17 +228,9 @@ export async function actionInPlan(
   publishedOnly: boolean,
 ): Promise<boolean> {
   const [row] = await db
-    .select({ key: planItems.key })
-    .from(planItems)
-    .innerJoin(planVersions, eq(planVersions.id, planItems.versionId))
-    .where(
-      and(
-        eq(planItems.key, actionKey),
-        publishedOnly ? ne(planVersions.status, 'draft') : undefined,
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
+    .select({ found: sql<boolean>`${actionExists(sql`${actionKey}::uuid`, publishedOnly)}` })
+    .from(sql`(select 1) one`);
+  return row?.found === true;
 }
 
 export async function findLink(db: Executor, projectId: string, actionKey: string) {
@@ -293,9 +292,7 @@ export async function fundingByAction(
     from ${projectActionLinks} l
     join ${projects} p on p.id = l.project_id
     join (select project_id, count(*) as links from ${projectActionLinks} k
-          where status = 'accepted' and exists (
-            select 1 from ${planItems} i join ${planVersions} v on v.id = i.version_id
-            where i.key = k.action_key and (${!publishedOnly} or v.status <> 'draft'))
+          where status = 'accepted' and ${actionExists(sql`k.action_key`, publishedOnly)}
           group by project_id) n on n.project_id = l.project_id
     where l.status = 'accepted' and l.action_key = any(${`{${actionKeys.join(',')}}`}::uuid[])
     group by l.action_key`);

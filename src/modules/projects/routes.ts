@@ -1,14 +1,17 @@
 import { Type } from 'typebox';
-import type { Socket } from 'node:net';
-import type { FastifyRequest } from 'fastify';
-import { Invalid, NotFound, TooMany } from '../../domain/errors.ts';
+import { Invalid, NotFound } from '../../domain/errors.ts';
 import type { App, AppServices } from '../../server/app.ts';
 import { Nullable, PageOf, pagingQuery, Text, Uuid, Version } from '../../server/schemas.ts';
 import { hashCode, ReadCache, sendCached } from '../../server/readCache.ts';
-import { clientGone } from '../../server/turns.ts';
+import {
+  clientGone,
+  holdTurnForBody,
+  takeTurnOfBody,
+  validateQueryNow,
+} from '../../server/turns.ts';
 import { pnrrAnalytics } from './analytics.ts';
 import { importPnrrFile, maxImportBytes, requireImporter } from './import/importFile.ts';
-import { ProgressBoard, type UploadEntry } from './import/progressBoard.ts';
+import { ProgressBoard } from './import/progressBoard.ts';
 import { projectsRevision } from './repo.ts';
 import { exportProjects } from './exports.ts';
 import { createManualProject, updateProject } from './manual.ts';
@@ -29,35 +32,6 @@ const progressId = /^[A-Za-z0-9_-]{8,64}$/;
 const projectSort = Type.Optional(
   Type.Enum(['title', '-title', 'funding', '-funding', 'pnrr', '-pnrr', 'updated', '-updated']),
 );
-
-/** The turn (and progress) an upload holds, from its preParsing hook until its handler runs. */
-const heldUploads = new WeakMap<
-  FastifyRequest,
-  { release: () => void; progress: UploadEntry | null }
->();
-
-/**
- * Drops the connection of `request` after `ms` without a byte from its client (0: never): Node's
- * server destroys a socket whose idle time runs out when nobody listens for it, as here. A request
- * injected in-process (light-my-request, in tests) has no real socket to watch.
- */
-function watchIdle(request: FastifyRequest, ms: number): void {
-  const socket = request.raw.socket as Partial<Socket> | undefined;
-  if (typeof socket?.setTimeout === 'function') socket.setTimeout(ms);
-}
-
-/**
- * Validates the query string now, as fastify would after the body: for an upload, a mistyped
- * parameter is told before 1 GiB has been received, not after.
- */
-function validateQueryNow(request: FastifyRequest): void {
-  const validate = request.getValidationFunction('querystring');
-  if (validate && !validate(request.query))
-    throw Object.assign(new Error('The query string is not valid.'), {
-      validation: validate.errors,
-      validationContext: 'querystring',
-    });
-}
 
 export function projectRoutes(
   app: App,
@@ -255,35 +229,19 @@ export function projectRoutes(
         const { progress } = request.query as { progress?: string };
         const entry = progress ? board.open(request.actor.user!.id, progress) : null;
         reply.raw.once('close', () => entry?.close());
-        let release: () => void;
         try {
-          release = await importTurns.enter(clientGone(reply));
+          await holdTurnForBody(request, reply, importTurns, uploadIdleMs);
         } catch (error) {
           entry?.close(0);
           throw error;
         }
-        const upload = { release, progress: entry };
-        heldUploads.set(request, upload);
-        // Until the handler takes the turn over, a client that goes gives it back, and one that
-        // stops sending is dropped after a while of silence.
-        reply.raw.once('close', () => {
-          if (heldUploads.get(request) !== upload) return;
-          heldUploads.delete(request);
-          release();
-        });
-        watchIdle(request, uploadIdleMs);
         entry?.set({ stage: 'receiving', fraction: 0 });
         return payload;
       },
     },
     async (request, reply) => {
-      const { fileName, kind, scope } = request.query;
-      const upload = heldUploads.get(request);
-      heldUploads.delete(request);
-      // The client went between its last byte and now: its turn has gone on to the next.
-      if (!upload) throw TooMany('The upload was abandoned by its client before its import.');
-      // The file is here: the import may take minutes, during which the client only waits.
-      watchIdle(request, 0);
+      const { fileName, kind, scope, progress } = request.query;
+      const release = takeTurnOfBody(request, 'Imports');
       let report;
       try {
         if (!Buffer.isBuffer(request.body))
@@ -302,10 +260,10 @@ export function projectRoutes(
             kind,
             scope,
           },
-          upload.progress?.reporter,
+          progress ? board.reporterOf(request.actor.user!.id, progress) : undefined,
         );
       } finally {
-        upload.release();
+        release();
       }
       warmAnalytics();
       return reply.code(201).send(report);

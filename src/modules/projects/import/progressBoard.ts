@@ -28,8 +28,6 @@ export interface UploadProgress {
 /** One upload on the board: what its import reports, until it is closed. */
 export interface UploadEntry {
   set(progress: UploadProgress): void;
-  /** A progress callback for `importPnrrFile` that writes on the entry. */
-  reporter: ImportProgress;
   /** The upload has ended, one way or the other: its last state stays `keepMs`, then goes. */
   close(keepMs?: number): void;
 }
@@ -60,8 +58,6 @@ export class ProgressBoard {
     };
     return {
       set,
-      reporter: (stage, _detail, withinStage) =>
-        set({ stage, fraction: importFraction(stage, withinStage) }),
       close: (keepMs = this.keepMs) => {
         const forget = () => {
           // A newer upload under the same id is not this one's to forget.
@@ -73,6 +69,14 @@ export class ProgressBoard {
     };
   }
 
+  /** The reporter of the upload now under this id (one that writes nowhere if there is none). */
+  reporterOf(userId: string, id: string): ImportProgress {
+    const entry = this.uploads.get(ProgressBoard.key(userId, id));
+    return reporterTo((progress) => {
+      if (entry) entry.progress = progress;
+    });
+  }
+
   get(userId: string, id: string): UploadProgress | null {
     return this.uploads.get(ProgressBoard.key(userId, id))?.progress ?? null;
   }
@@ -81,4 +85,10 @@ export class ProgressBoard {
   get size(): number {
     return this.uploads.size;
   }
+}
+
+/** A progress callback for `importPnrrFile` that writes with `set`, as a fraction of the whole. */
+function reporterTo(set: (progress: UploadProgress) => void): ImportProgress {
+  return (stage, _detail, withinStage) =>
+    set({ stage, fraction: importFraction(stage, withinStage) });
 }
