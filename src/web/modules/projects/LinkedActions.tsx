@@ -10,7 +10,7 @@ import { itemPath } from '../plan/versionRules.ts';
 import { useActionPlaces } from './actionPlaces.ts';
 import { useDecideLink, useProjectLinks } from './hooks.ts';
 import { LinkToAction } from './LinkToAction.tsx';
-import { vanished } from './linkVersions.ts';
+import { linkedActionTitle, vanished } from './linkVersions.ts';
 import { canImportProjects, canLinkAction, canLinkProjects } from './policy.ts';
 import type { ProjectLink } from './types.ts';
 
@@ -33,10 +33,7 @@ export function LinkedActions({ projectId }: { projectId: string }) {
     heading.current?.focus();
     setRefocus(false);
   }, [refocus, removing]);
-  const titleOf = (link: ProjectLink) =>
-    vanished(link)
-      ? t('projects.links.vanished')
-      : (link.actionTitle ?? t('projects.links.untitled'));
+  const titleOf = (link: ProjectLink) => linkedActionTitle(link, t);
   // An action still in the plan is unlinked by its unit; one gone from it has no unit to check.
   const mayRemove = (link: ProjectLink) =>
     vanished(link) ? canLinkProjects(user) : canLinkAction(user, link.actionOrgUnitId);

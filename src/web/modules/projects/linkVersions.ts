@@ -8,6 +8,15 @@ export function vanished(link: Pick<ProjectLink, 'actionVersionId'>): boolean {
   return link.actionVersionId === null;
 }
 
+/** What a link's action is called: its title, or that it is gone from the plan. */
+export function linkedActionTitle(
+  link: Pick<ProjectLink, 'actionVersionId' | 'actionTitle'>,
+  t: TFunction,
+): string {
+  if (vanished(link)) return t('projects.links.vanished');
+  return link.actionTitle ?? t('projects.links.untitled');
+}
+
 export interface ChosenVersion {
   plan: Plan;
   version: VersionSummary;

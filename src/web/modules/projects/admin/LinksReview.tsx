@@ -11,7 +11,7 @@ import { itemPath } from '../../plan/versionRules.ts';
 import { useDecideLink, useProjectLinks } from '../hooks.ts';
 import { useMoney } from '../money.ts';
 import { linkStatuses, type LinkStatus, type ProjectLink } from '../types.ts';
-import { vanished, type ChosenVersion } from '../linkVersions.ts';
+import { linkedActionTitle, vanished, type ChosenVersion } from '../linkVersions.ts';
 
 const PAGE_SIZE = 25;
 
@@ -132,9 +132,7 @@ function LinksTable({ links, chosen, busy, onDecide }: LinksTableProps) {
         <tbody>
           {links.map((link) => {
             const gone = vanished(link);
-            const action = gone
-              ? t('projects.links.vanished')
-              : (link.actionTitle ?? t('projects.links.untitled'));
+            const action = linkedActionTitle(link, t);
             return (
               <tr key={`${link.projectId}-${link.actionKey}`}>
                 <th scope="row" className="mp-project-title-cell fw-normal">
