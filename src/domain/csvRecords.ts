@@ -10,7 +10,7 @@ export class CsvShapeError extends Error {
   constructor(
     message: string,
     readonly record: number,
-    readonly code: 'fileFieldCount' | 'fileUnclosedQuote',
+    readonly code: 'fileFieldCount' | 'fileUnclosedQuote' | 'fileTruncated',
     readonly params: Record<string, number> = {},
   ) {
     super(message);

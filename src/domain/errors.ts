@@ -80,6 +80,7 @@ export const violationCodes = [
   'fileMissingColumns',
   'fileFieldCount',
   'fileUnclosedQuote',
+  'fileTruncated',
   'unreadableFile',
   'unknownMetro',
 ] as const;

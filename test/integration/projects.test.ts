@@ -447,7 +447,7 @@ describe('files that cannot be read', () => {
       'cannot be read',
       {
         code: 'fileFieldCount',
-        params: { record: 1, fields: 5, width: 3, separator: 'semicolon' },
+        params: { record: 1, fields: 5, width: 3, misfits: 1, records: 1, separator: 'semicolon' },
       },
     ],
     ['an empty file', '', 'empty', { code: 'fileEmpty' }],
@@ -481,18 +481,62 @@ describe('files that cannot be read', () => {
     });
   }
 
-  it('refuses whole a file whose broken record comes after thousands of good ones', async () => {
-    const before = await counts();
+  const thousandsOfGood = () => {
     const lines = ['CUP;Codice Locale Progetto;Titolo progetto'];
     for (let i = 0; i < 20_000; i++)
       lines.push(`J51B3${String(i).padStart(10, '0')};L-${i};Progetto ${i}`);
-    lines.push('J51B39999999999;L-X;Titolo;campo in più');
+    return lines;
+  };
+
+  it('sets aside a record that does not fit the header among thousands of good ones, as the real releases need', async () => {
+    const lines = thousandsOfGood();
+    // A separator in unquoted text: one way a record comes not to fit its header.
+    lines.splice(5001, 0, 'J51B39999999999;L-X;Titolo; con un punto e virgola');
+    const res = await upload(officer, lines.join('\n'));
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ rowsRead: 20_001, created: 20_000, rejected: 1 });
+    expect(res.json().rejectedRows).toEqual([
+      {
+        row: 5001,
+        reasons: ['the row has 4 fields, the header has 3'],
+        problems: [{ code: 'fieldCount', fields: 4, width: 3 }],
+      },
+    ]);
+    const search = async (q: string) =>
+      (await officer.request({ method: 'GET', url: `/api/v1/projects?q=${q}` })).json().total;
+    expect(await search('J51B39999999999')).toBe(0);
+    expect(await search('J51B30000005000')).toBe(1);
+  });
+
+  it('refuses whole a file where more than one record in a hundred does not fit, after thousands of good ones', async () => {
+    const before = await counts();
+    const lines = thousandsOfGood();
+    for (let i = 0; i < 250; i++)
+      lines.push(`J51B48${String(i).padStart(9, '0')};L-X;Titolo;in più`);
     const res = await upload(officer, lines.join('\n'));
     expect(res.statusCode).toBe(422);
+    expect(res.json().violations[0]).toMatchObject({
+      code: 'fileFieldCount',
+      params: { record: 20_001, fields: 4, width: 3, misfits: 250, records: 20_250 },
+    });
     expect(res.json().detail).toContain('record 20001 has 4 fields, the header has 3');
     expect(await counts()).toEqual(before);
     // The connection that ran the cancelled COPY still works.
     expect((await upload(officer, lines.slice(0, 3).join('\n'))).statusCode).toBe(201);
+  });
+
+  it('refuses whole a file whose last record is cut short, after thousands of good ones', async () => {
+    const before = await counts();
+    const lines = thousandsOfGood();
+    lines.push('J51B39999999998;L-Y');
+    const res = await upload(officer, lines.join('\n'));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().violations[0]).toMatchObject({
+      code: 'fileTruncated',
+      params: { record: 20_001, fields: 2, width: 3 },
+    });
+    expect(res.json().detail).toContain('cut short');
+    expect(await counts()).toEqual(before);
   });
 
   it('refuses 50 MB of garbage quickly and whole', async () => {

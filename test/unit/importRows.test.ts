@@ -178,6 +178,7 @@ describe('the reasons a row is rejected', () => {
     { code: 'taxCodeMasked' },
     { code: 'taxCode', value: '123' },
     { code: 'replaced', row: 7 },
+    { code: 'fieldCount', fields: 4, width: 3 },
   ];
   const locale = (lang: string) =>
     JSON.parse(readFileSync(`src/web/locales/${lang}.json`, 'utf8')).projects.import.problems;

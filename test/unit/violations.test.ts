@@ -61,9 +61,16 @@ describe('the conflicts the API returns, as the pages say them', () => {
       "La zona «Nord Milano» ha ancora un comune: spostalo prima in un'altra zona.",
     );
     expect(
-      t.t('errors.violations.fileFieldCount', { separator: 'tab', record: 3, fields: 2, width: 5 }),
+      t.t('errors.violations.fileFieldCount', {
+        separator: 'tab',
+        record: 3,
+        fields: 2,
+        width: 5,
+        misfits: 12000,
+        records: 400000,
+      }),
     ).toBe(
-      "Il file non si legge come CSV separato da tabulazione: il record 3 ha 2 campi, l'intestazione 5.",
+      "Il file non si legge come CSV separato da tabulazione: il record 3 ha 2 campi, l'intestazione 5, e non corrispondono all'intestazione 12.000 record su 400.000, più di uno su cento.",
     );
     await t.changeLanguage('en');
     expect(t.t('errors.conflicts.statusRefused', params)).toBe(

@@ -138,11 +138,13 @@ export const ImportReport = Type.Object({
           Type.Object({
             code: Type.String({
               description:
-                'cup | empty | amount | pointAmount | number | tooLarge | date | region | province | comune | taxCodeMasked | taxCode | replaced',
+                'cup | empty | amount | pointAmount | number | tooLarge | date | region | province | comune | taxCodeMasked | taxCode | replaced | fieldCount',
             }),
             column: Type.Optional(Type.String({ description: "the file's column" })),
             value: Type.Optional(Type.String({ description: 'what the row had there' })),
             row: Type.Optional(Type.Integer({ description: 'the row that replaces this one' })),
+            fields: Type.Optional(Type.Integer({ description: 'how many fields the row has' })),
+            width: Type.Optional(Type.Integer({ description: 'how many fields the header has' })),
           }),
           { description: 'why, as data, for a reader in another language' },
         ),

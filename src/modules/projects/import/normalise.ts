@@ -83,6 +83,10 @@ export async function loadNorm(
   const seen = new Map<string, number>();
   const superseded: { row: number; key: string }[] = [];
   let duplicates = 0;
+  // Records whose fields do not fit the header: rejected one by one while they are few.
+  let misfits = 0;
+  let firstMisfit: { number: number; fields: number } | null = null;
+  let last: { number: number; fields: number } | null = null;
 
   function* chunks(): Generator<string> {
     let chunk = '';
@@ -90,13 +94,14 @@ export async function loadNorm(
     for (const record of csvRecords(file.text(), file.separator)) {
       rowsRead = record.number;
       fields = record.fields;
-      if (fields.length !== width)
-        throw new CsvShapeError(
-          `record ${record.number} has ${fields.length} fields, the header has ${width}`,
-          record.number,
-          'fileFieldCount',
-          { fields: fields.length, width },
-        );
+      last = { number: record.number, fields: fields.length };
+      if (fields.length !== width) {
+        misfits++;
+        firstMisfit ??= last;
+        const problem: Problem = { code: 'fieldCount', fields: fields.length, width };
+        if (rejectedCount++ < maxReportedRejections) reject(record.number, [problem]);
+        continue;
+      }
       // The extraction is the release's date; the files without one give the date of validation.
       const date = raw('extracted') || raw('updated');
       if (date) dates.add(date);
@@ -127,6 +132,23 @@ export async function loadNorm(
         size = 0;
       }
     }
+    // A last record cut short is a file cut short; records that do not fit, past one in a hundred,
+    // are a file that is not read right (a separator inside unquoted text throughout, a shifted
+    // column). Either refuses the file: throwing here cancels the COPY, and nothing is written.
+    if (last && last.fields < width)
+      throw new CsvShapeError(
+        `the last record (${last.number}) has ${last.fields} fields, the header has ${width}: the file looks cut short`,
+        last.number,
+        'fileTruncated',
+        { fields: last.fields, width },
+      );
+    if (firstMisfit && misfits * 100 > rowsRead)
+      throw new CsvShapeError(
+        `record ${firstMisfit.number} has ${firstMisfit.fields} fields, the header has ${width}, and ${misfits} of ${rowsRead} records do not fit the header`,
+        firstMisfit.number,
+        'fileFieldCount',
+        { fields: firstMisfit.fields, width, misfits, records: rowsRead },
+      );
     if (chunk) yield chunk;
   }
 

@@ -35,7 +35,8 @@ export type Problem =
   | { code: 'region' | 'province' | 'comune'; column: string; value: string }
   | { code: 'taxCodeMasked' }
   | { code: 'taxCode'; value: string }
-  | { code: 'replaced'; row: number };
+  | { code: 'replaced'; row: number }
+  | { code: 'fieldCount'; fields: number; width: number };
 
 /** A problem in English, as import reports have always said it. */
 export function problemText(p: Problem): string {
@@ -64,6 +65,8 @@ export function problemText(p: Problem): string {
       return `Codice fiscale "${p.value}" is neither 11 digits nor 16 characters`;
     case 'replaced':
       return `same CUP, Codice Locale Progetto and sub-measure as row ${p.row}, which replaces this one`;
+    case 'fieldCount':
+      return `the row has ${p.fields} fields, the header has ${p.width}`;
   }
 }
 
