@@ -43,7 +43,8 @@ const textCopy = (table: string, columns: string[], source: string) =>
 /**
  * The chunks, with a turn of the event loop after each: the socket sends one chunk while Node
  * makes the next, so PostgreSQL stores rows while Node reads them (read ahead without a pause,
- * the chunks would all be made before the first was sent).
+ * the chunks would all be made before the first was sent); and other requests are answered
+ * meanwhile.
  */
 async function* interleaved(chunks: Iterable<string>): AsyncGenerator<string> {
   for (const chunk of chunks) {
@@ -89,8 +90,12 @@ export async function withRawTransaction<T>(
             });
           },
           copyText: async (table, columns, chunks) => {
+            // PGlite runs in this thread: with a turn of the event loop after each chunk, the
+            // server still answers while a large file is read (an upload's progress, /health).
+            const parts: string[] = [];
+            for await (const chunk of interleaved(chunks)) parts.push(chunk);
             await tx.query(textCopy(table, columns, "'/dev/blob'"), [], {
-              blob: new Blob([...chunks]),
+              blob: new Blob(parts),
             });
           },
         }),

@@ -14,6 +14,15 @@ declare module 'fastify' {
     actor: Actor;
     sessionToken: string | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * A read answered without looking the session up in the database: the request stays
+     * anonymous, and the route checks the session cookie itself against what it keeps in memory
+     * (`sessionKeyOf`). For a look at work the session started, which must be answered while that
+     * work holds the database (on PGlite one transaction runs at a time, and an import's lasts).
+     */
+    withoutSessionLookup?: boolean;
+  }
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -80,7 +89,8 @@ export function registerAuth(app: FastifyInstance, ctx: Ctx): void {
     request.actor = { ...anonymous, ip: request.ip };
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[sessionCookie];
-    if (token) {
+    const lookup = !(request.method === 'GET' && request.routeOptions.config.withoutSessionLookup);
+    if (token && lookup) {
       const user = await resolveSession(ctx, token);
       const path = request.url.split('?')[0]!;
       if (user && user.mustChangePassword && !passwordChangeRoutes.has(path)) {

@@ -610,10 +610,10 @@ describe('uploads over a real connection', () => {
   const health = async () =>
     (await narrow.inject({ method: 'GET', url: '/api/v1/health' })).json().turns.imports;
 
-  /** Asks again until `test` holds, for ten seconds at most. */
+  /** Asks again until `test` holds, for thirty seconds at most. */
   async function until(test: () => Promise<boolean>) {
     for (let tries = 0; !(await test()); tries++) {
-      if (tries === 500) throw new Error('the server never came to the state waited for');
+      if (tries === 1500) throw new Error('the server never came to the state waited for');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -692,6 +692,74 @@ describe('uploads over a real connection', () => {
     expect(JSON.parse(answer.body).violations[0].field).toBe('querystring.progress');
     expect(await health()).toEqual({ running: 0, waiting: 0 });
   });
+
+  /** 60,000 projects of a file large enough to watch its import; the tests remove them after. */
+  const followedRelease = (title: string) => {
+    const lines = ['CUP;Codice Locale Progetto;Titolo progetto'];
+    for (let i = 0; i < 60_000; i++)
+      lines.push(`J51B5${String(i).padStart(10, '0')};L-${i};${title} ${i}`);
+    return Buffer.from(lines.join('\n'));
+  };
+  // The exports' tests export every project: these would make them slow.
+  const forgetFollowed = () => t.ctx.db.execute(sql`DELETE FROM projects WHERE cup LIKE 'J51B5%'`);
+
+  it('tells the uploader how far the import is while it runs, whatever holds the database', async () => {
+    const csv = followedRelease('Progetto seguito');
+    const upload = startUpload(officer, csv.length, csv, 'followed-upload');
+    let answered = false;
+    void upload.answer.then(() => (answered = true));
+    const seen = new Set<string>();
+    const cookie = Object.entries(officer.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
+    while (!answered) {
+      const look = await narrow.inject({
+        method: 'GET',
+        url: '/api/v1/imports/progress/followed-upload',
+        headers: { cookie },
+      });
+      if (look.statusCode === 200 && !answered) seen.add(look.json().stage);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect((await upload.answer).status).toBe(201);
+    // Stages of the import itself were seen before its answer, not only its end: on PGlite,
+    // which runs one transaction at a time, a session read from the database would have waited.
+    expect(
+      [...seen].filter((stage) => ['checking', 'reading', 'comparing'].includes(stage)),
+    ).not.toEqual([]);
+    await forgetFollowed();
+  }, 60_000);
+
+  it('holds the turn until the import ends, even when the client hangs up during it', async () => {
+    const csv = followedRelease('Progetto abbandonato');
+    const upload = startUpload(officer, csv.length, csv, 'abandoned-upload');
+    upload.answer.catch(() => undefined);
+    const cookie = Object.entries(officer.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
+    const stage = async () => {
+      const look = await narrow.inject({
+        method: 'GET',
+        url: '/api/v1/imports/progress/abandoned-upload',
+        headers: { cookie },
+      });
+      return look.statusCode === 200 ? (look.json().stage as string) : null;
+    };
+    await until(async () => ['reading', 'comparing'].includes((await stage()) ?? ''));
+    upload.hangUp();
+    // The import goes on, and keeps its turn: a second upload would wait for it.
+    expect((await health()).running).toBe(1);
+    await until(async () => (await stage()) === 'done');
+    await until(async () => (await health()).running === 0);
+    const found = await officer.request({
+      method: 'GET',
+      url: '/api/v1/projects?q=J51B50000059999',
+    });
+    expect(found.json().items.map((p: { title: string }) => p.title)).toEqual([
+      'Progetto abbandonato 59999',
+    ]);
+    await forgetFollowed();
+  }, 60_000);
 
   it('drops an upload that holds the turn and stops sending, and serves the next', async () => {
     const hasty = await buildApp({

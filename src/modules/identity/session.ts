@@ -19,6 +19,14 @@ export function csrfTokenOf(sessionToken: string): string {
   return createHash('sha256').update(`csrf:${sessionToken}`).digest('base64url');
 }
 
+/**
+ * What stands for a session in the server's memory (whose upload a progress is): derived from its
+ * secret cookie, like the CSRF token, and neither the cookie nor what the database keeps.
+ */
+export function sessionKeyOf(sessionToken: string): string {
+  return createHash('sha256').update(`memory:${sessionToken}`).digest('base64url');
+}
+
 export interface LoginInput {
   email: string;
   password: string;

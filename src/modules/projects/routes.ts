@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Invalid, NotFound } from '../../domain/errors.ts';
+import { Invalid, NotFound, Unauthenticated } from '../../domain/errors.ts';
 import type { App, AppServices } from '../../server/app.ts';
 import { Nullable, PageOf, pagingQuery, Text, Uuid, Version } from '../../server/schemas.ts';
 import { hashCode, ReadCache, sendCached } from '../../server/readCache.ts';
@@ -12,6 +12,8 @@ import {
 import { pnrrAnalytics } from './analytics.ts';
 import { importPnrrFile, maxImportBytes, requireImporter } from './import/importFile.ts';
 import { ProgressBoard } from './import/progressBoard.ts';
+import { sessionKeyOf } from '../identity/session.ts';
+import { sessionCookie } from '../../server/auth.ts';
 import { projectsRevision } from './repo.ts';
 import { exportProjects } from './exports.ts';
 import { createManualProject, updateProject } from './manual.ts';
@@ -227,7 +229,7 @@ export function projectRoutes(
         requireImporter(request.actor);
         validateQueryNow(request);
         const { progress } = request.query as { progress?: string };
-        const entry = progress ? board.open(request.actor.user!.id, progress) : null;
+        const entry = progress ? board.open(sessionKeyOf(request.sessionToken!), progress) : null;
         reply.raw.once('close', () => entry?.close());
         try {
           await holdTurnForBody(request, reply, importTurns, uploadIdleMs);
@@ -260,7 +262,7 @@ export function projectRoutes(
             kind,
             scope,
           },
-          progress ? board.reporterOf(request.actor.user!.id, progress) : undefined,
+          progress ? board.reporterOf(sessionKeyOf(request.sessionToken!), progress) : undefined,
         );
       } finally {
         release();
@@ -273,9 +275,11 @@ export function projectRoutes(
   app.get(
     '/imports/progress/:id',
     {
+      config: { withoutSessionLookup: true },
       schema: {
         tags,
-        summary: 'How far an upload of yours is (the id you gave POST /imports as progress)',
+        summary:
+          'How far an upload of yours is (the id you gave POST /imports as progress): answered for the session that sent it, 404 for any other',
         security: [{ session: [] }],
         params: Type.Object({ id: Type.String({ pattern: progressId.source }) }),
         response: {
@@ -287,8 +291,13 @@ export function projectRoutes(
       },
     },
     async (request) => {
-      requireImporter(request.actor);
-      const progress = board.get(request.actor.user!.id, request.params.id);
+      // Answered from memory, for the session that sent the upload: while an import holds the
+      // database (PGlite runs one transaction at a time), a session lookup would wait for its end.
+      // That session was allowed to import when it sent the file; a look at its own upload's
+      // stage needs nothing more.
+      const token = request.cookies[sessionCookie];
+      if (!token) throw Unauthenticated();
+      const progress = board.get(sessionKeyOf(token), request.params.id);
       if (!progress) throw NotFound('Upload', request.params.id);
       return progress;
     },

@@ -34,8 +34,8 @@ export interface UploadEntry {
 
 /**
  * The progress of the uploads the server is importing, for their uploader's page to show: the
- * page names its upload with an id of its own choosing, which is kept per user, so nobody reads
- * (or overwrites) another's. An upload's last state stays a minute after it ends, for the last
+ * page names its upload with an id of its own choosing, which is kept per owner (the session that
+ * sent it, `sessionKeyOf`), so nobody reads (or overwrites) another's. An upload's last state stays a minute after it ends, for the last
  * look; then it is forgotten, and what its import still reports (a client that hung up does not
  * stop the import) writes nowhere. Uploads take turns (a few at most), so the board stays small.
  */
@@ -44,13 +44,13 @@ export class ProgressBoard {
 
   constructor(private readonly keepMs = 60_000) {}
 
-  private static key(userId: string, id: string) {
-    return `${userId}\u001f${id}`;
+  private static key(owner: string, id: string) {
+    return `${owner}\u001f${id}`;
   }
 
   /** Puts an upload on the board, waiting for its turn. */
-  open(userId: string, id: string): UploadEntry {
-    const key = ProgressBoard.key(userId, id);
+  open(owner: string, id: string): UploadEntry {
+    const key = ProgressBoard.key(owner, id);
     const entry = { progress: { stage: 'waiting', fraction: 0 } as UploadProgress };
     this.uploads.set(key, entry);
     const set = (progress: UploadProgress) => {
@@ -70,15 +70,15 @@ export class ProgressBoard {
   }
 
   /** The reporter of the upload now under this id (one that writes nowhere if there is none). */
-  reporterOf(userId: string, id: string): ImportProgress {
-    const entry = this.uploads.get(ProgressBoard.key(userId, id));
+  reporterOf(owner: string, id: string): ImportProgress {
+    const entry = this.uploads.get(ProgressBoard.key(owner, id));
     return reporterTo((progress) => {
       if (entry) entry.progress = progress;
     });
   }
 
-  get(userId: string, id: string): UploadProgress | null {
-    return this.uploads.get(ProgressBoard.key(userId, id))?.progress ?? null;
+  get(owner: string, id: string): UploadProgress | null {
+    return this.uploads.get(ProgressBoard.key(owner, id))?.progress ?? null;
   }
 
   /** How many uploads are on the board (for tests). */
