@@ -42,6 +42,9 @@ export const importReleases = pgTable(
 
 const money = (name: string) => numeric(name, { precision: 16, scale: 2, mode: 'number' });
 
+// The codes of these tables (CUP, codice locale, measure and mission, places, tax codes, row
+// hashes) have the "C" collation, set by migration 0015, which drizzle-kit does not model.
+
 /** A project: CUP + codice locale progetto + sub-measure (one CUP can fund many projects). */
 export const projects = pgTable(
   'projects',

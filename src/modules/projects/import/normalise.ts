@@ -153,9 +153,12 @@ export async function loadNorm(
   }
 
   const columns = kind.columns.map(([name]) => name);
+  // Text compared byte by byte, as the codes of the tables it goes to (migration 0015): its keys
+  // sort and join without strcoll.
+  const typed = (t: string) => (t === 'text' ? 'text COLLATE "C"' : t);
   await s.query(
-    `CREATE TEMP TABLE norm (rn int, ${kind.columns.map(([n, t]) => `${n} ${t}`).join(', ')},
-       row_hash text GENERATED ALWAYS AS (${rowHashSql(kind)}) STORED) ON COMMIT DROP`,
+    `CREATE TEMP TABLE norm (rn int, ${kind.columns.map(([n, t]) => `${n} ${typed(t)}`).join(', ')},
+       row_hash text COLLATE "C" GENERATED ALWAYS AS (${rowHashSql(kind)}) STORED) ON COMMIT DROP`,
   );
   try {
     await s.copyText('norm', ['rn', ...columns], chunks());
