@@ -48,7 +48,8 @@ const textCopy = (table: string, columns: string[], source: string) =>
  */
 async function* interleaved(chunks: Iterable<string>): AsyncGenerator<string> {
   for (const chunk of chunks) {
-    yield chunk;
+    // An empty chunk is only a turn (rows read and none kept).
+    if (chunk) yield chunk;
     await new Promise((resolve) => setImmediate(resolve));
   }
 }

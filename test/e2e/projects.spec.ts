@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -427,6 +428,47 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
       .poll(() => page.getByRole('link', { name: /Ciclovia del Villoresi/ }).count())
       .toBe(1);
     await page.getByText('1 progetto trovato').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('the admin follows a large upload stage by stage, and is told a file cut short was refused', async () => {
+    // 400,000 locations, the Milan rows over and over under CUPs of their own, whose last
+    // record is cut short: read to the end, then refused whole, so nothing of it stays for the
+    // stories after.
+    const [header, ...rows] = readFileSync(file(localizzazioni), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split(/\r?\n/);
+    const lines = [header!];
+    for (let i = 0; lines.length <= 400_000; i++) {
+      const [measure, description, , ...rest] = rows[i % rows.length]!.split(';');
+      lines.push([measure, description, `J51B7${String(i).padStart(10, '0')}`, ...rest].join(';'));
+    }
+    lines.push('J51B21000000009;CLP-TRONCATO');
+    const cut = path.join(
+      mkdtempSync(path.join(os.tmpdir(), 'metroplan-e2e-')),
+      'PNRR_Localizzazione_grande.csv',
+    );
+    writeFileSync(cut, lines.join('\n'));
+
+    const { page, errors } = await newVisitor(browser);
+    await logInAsAdmin(page);
+    await page.goto('/admin/importazioni');
+    await page.getByRole('heading', { level: 1, name: 'Importa dati PNRR' }).waitFor();
+    await page.getByLabel('File CSV').setInputFiles(cut);
+    await page.getByRole('button', { name: 'Importa 1 file' }).click();
+    // The page asks the server how far it is: the stages of the import itself show while it
+    // runs on the embedded database, not only a bar that says it is working.
+    const stage = page.getByTestId('upload-stage');
+    await stage
+      .filter({ hasText: /Lettura e controllo delle righe… \d+%/ })
+      .waitFor({ timeout: 60_000 });
+    const bar = page.getByRole('progressbar', { name: /PNRR_Localizzazione_grande\.csv/ });
+    expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+    const refused = page.getByTestId('import-refused');
+    await refused.waitFor({ timeout: 60_000 });
+    expect(await refused.innerText()).toContain('Il file sembra troncato');
+    expect(await refused.innerText()).toContain('Nessun dato è stato scritto');
     expect(errors).toEqual([]);
   });
 });

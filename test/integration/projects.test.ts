@@ -730,6 +730,41 @@ describe('uploads over a real connection', () => {
     await forgetFollowed();
   }, 60_000);
 
+  it('answers while it reads a long run of rows it does not keep, then refuses the file cut short', async () => {
+    // The Milan locations over and over: after the first pass every row repeats one before.
+    const [header, ...rows] = readFileSync(
+      'reference-data/pnrr/PNRR_Localizzazione_MI_validati_2023-02.csv',
+      'utf8',
+    )
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split(/\r?\n/);
+    const lines = [header!];
+    while (lines.length <= 300_000) lines.push(...rows);
+    lines.push('J51B21000000009;CLP-TRONCATO');
+    const csv = Buffer.from(lines.join('\n'));
+    const upload = startUpload(officer, csv.length, csv, 'repeated-upload');
+    let answered = false;
+    void upload.answer.then(() => (answered = true));
+    const fractions = new Set<number>();
+    const cookie = Object.entries(officer.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
+    while (!answered) {
+      const look = await fetch(`http://127.0.0.1:${port}/api/v1/imports/progress/repeated-upload`, {
+        headers: { cookie },
+      });
+      const progress = look.status === 200 ? await look.json() : null;
+      if (progress?.stage === 'reading' && !answered) fractions.add(progress.fraction);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const answer = await upload.answer;
+    expect(answer.status).toBe(422);
+    expect(JSON.parse(answer.body).violations[0].code).toBe('fileTruncated');
+    // Several looks while the rows were read, each further on: the reading gave the server turns.
+    expect(fractions.size).toBeGreaterThan(1);
+  }, 60_000);
+
   it('holds the turn until the import ends, even when the client hangs up during it', async () => {
     const csv = followedRelease('Progetto abbandonato');
     const upload = startUpload(officer, csv.length, csv, 'abandoned-upload');

@@ -92,6 +92,15 @@ export async function loadNorm(
     let chunk = '';
     let size = 0;
     for (const record of csvRecords(file.text(), file.separator)) {
+      // A turn every 1,024 records, kept or not: a long run of repeated or rejected rows still
+      // lets the server answer (and say how far it is) meanwhile. The chunk may be empty.
+      if (size === 1024) {
+        onProgress(Math.min(1, record.end / file.size));
+        yield chunk;
+        chunk = '';
+        size = 0;
+      }
+      size++;
       rowsRead = record.number;
       fields = record.fields;
       last = { number: record.number, fields: fields.length };
@@ -125,12 +134,6 @@ export async function loadNorm(
         ? reading.values.map((v) => v ?? '\\N')
         : reading.values.map(copyValue);
       chunk += `${record.number}\t${values.join('\t')}\n`;
-      if (++size === 1024) {
-        onProgress(Math.min(1, record.end / file.size));
-        yield chunk;
-        chunk = '';
-        size = 0;
-      }
     }
     // A last record cut short is a file cut short; records that do not fit, past one in a hundred,
     // are a file that is not read right (a separator inside unquoted text throughout, a shifted

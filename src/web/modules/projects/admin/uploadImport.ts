@@ -25,7 +25,7 @@ export interface ServerProgress {
 }
 
 /** How often the page asks the server how far an upload is. */
-const pollMs = 1000;
+const pollMs = 500;
 
 /** An id for the upload's progress: random, and available outside secure contexts too. */
 function progressId(): string {
