@@ -134,14 +134,16 @@ function Suggest({ plans, chosen, onChoose }: SuggestProps) {
       </h2>
       <p className="small">{t('projects.links.suggest.how')}</p>
       <form
-        className="row g-2 align-items-end"
+        className="mp-inline-form row g-2 align-items-end"
         onSubmit={(event) => {
           event.preventDefault();
           if (!chosenId) return;
           suggest.mutate(chosenId, { onSuccess: setRun });
         }}
       >
-        <div className="col-12 col-lg-8">
+        {/* Versions have long names: the select takes the width a name needs, the button the
+            rest, level with the select's bottom (both keep the inline form's margin). */}
+        <div className="col-12 col-xl-9">
           <SelectField
             label={t('projects.links.suggest.version')}
             value={chosenId ?? ''}
@@ -149,7 +151,7 @@ function Suggest({ plans, chosen, onChoose }: SuggestProps) {
             options={options}
           />
         </div>
-        <div className="col-12 col-lg-4">
+        <div className="col-12 col-xl-3 mb-2">
           <Button type="submit" color="primary" disabled={!chosenId || suggest.isPending}>
             {suggest.isPending
               ? t('projects.links.suggest.running')
