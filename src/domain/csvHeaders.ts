@@ -141,6 +141,28 @@ export function detectSeparator(firstLine: string): ';' | ',' | '\t' | null {
 
 const sniffLength = 64 * 1024;
 
+/** A format a release is sometimes sent in instead of CSV, told by its first bytes. */
+export type NotCsvFormat = 'XLSX' | 'ODS' | 'XLS' | 'ZIP' | 'GZIP' | 'PDF';
+
+const startsWith = (bytes: Uint8Array, ...prefix: number[]) =>
+  prefix.every((byte, i) => bytes[i] === byte);
+
+/**
+ * What a binary file is, when it is one a user may send by mistake: a spreadsheet (XLSX, ODS,
+ * XLS), an archive (ZIP, GZIP), a PDF. An XLSX or ODS is a ZIP whose first entries name the
+ * workbook ("xl/…") or the OpenDocument spreadsheet type. Null for anything else.
+ */
+export function notCsvFormat(bytes: Uint8Array): NotCsvFormat | null {
+  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46, 0x2d)) return 'PDF';
+  if (startsWith(bytes, 0x1f, 0x8b)) return 'GZIP';
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'XLS';
+  if (!startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) return null;
+  const names = new TextDecoder('latin1').decode(bytes.subarray(0, sniffLength));
+  if (names.includes('application/vnd.oasis.opendocument.spreadsheet')) return 'ODS';
+  if (/xl\/(workbook|worksheets|styles|sharedStrings)/.test(names)) return 'XLSX';
+  return 'ZIP';
+}
+
 /**
  * Whether bytes look like something other than text (a spreadsheet, a PDF, a zip): a NUL byte,
  * or more than one control character in ten, in the first 64 KB. Tab, line feed, form feed and

@@ -73,6 +73,8 @@ export const violationCodes = [
   'fileEmpty',
   'fileTooLarge',
   'fileBinary',
+  'fileSpreadsheet',
+  'fileArchive',
   'fileNulByte',
   'fileNoSeparator',
   'fileNoKnownColumns',

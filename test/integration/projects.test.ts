@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -396,13 +397,48 @@ describe('rows that are wrong in a file that is right', () => {
 });
 
 describe('files that cannot be read', () => {
+  // The Milan projects saved as a spreadsheet, as a user may download or re-save a release.
+  let spreadsheet: Buffer;
+  beforeAll(async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('PNRR_Progetti');
+    for (const line of bundled(files.progetti).toString('utf8').split('\n').slice(0, 50))
+      sheet.addRow(line.split(';'));
+    spreadsheet = Buffer.from(await book.xlsx.writeBuffer());
+  });
+  const spreadsheetOfRelease = () => spreadsheet;
+
   // What is refused, the English message, and the code (with params) the upload page translates.
-  const refusals: [string, Buffer | string, string, object][] = [
+  const refusals: [string, Buffer | string | (() => Buffer), string, object][] = [
     [
       'binary junk',
-      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3, 0, 0]),
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 1, 2, 3, 0, 0]),
       'not text',
       { code: 'fileBinary' },
+    ],
+    [
+      'a spreadsheet saved from the release',
+      spreadsheetOfRelease,
+      'a spreadsheet (XLSX)',
+      { code: 'fileSpreadsheet', params: { format: 'XLSX' } },
+    ],
+    [
+      'a zip archive of releases',
+      Buffer.from([
+        0x50,
+        0x4b,
+        0x03,
+        0x04,
+        0x14,
+        0,
+        0,
+        0,
+        8,
+        0,
+        ...Buffer.from('PNRR_Progetti.csv'),
+      ]),
+      'a compressed archive (ZIP)',
+      { code: 'fileArchive', params: { format: 'ZIP' } },
     ],
     [
       'a header with no known columns',
@@ -460,8 +496,9 @@ describe('files that cannot be read', () => {
       { code: 'fileNulByte', params: { line: 4002 } },
     ],
   ];
-  for (const [what, body, message, code] of refusals) {
+  for (const [what, sent, message, code] of refusals) {
     it(`refuses ${what} whole, with a clear message, and writes nothing`, async () => {
+      const body = typeof sent === 'function' ? sent() : sent;
       const before = await counts();
       const releasesBefore = (
         await officer.request({ method: 'GET', url: '/api/v1/imports' })

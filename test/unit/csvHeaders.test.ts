@@ -5,6 +5,7 @@ import {
   detectSeparator,
   levenshtein,
   looksBinary,
+  notCsvFormat,
   mapHeaders,
   normaliseHeader,
 } from '../../src/domain/csvHeaders.ts';
@@ -221,6 +222,23 @@ describe('files that are not text', () => {
   it('include a spreadsheet (a zip, with NUL bytes)', () => {
     const xlsx = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]);
     expect(looksBinary(xlsx)).toBe(true);
+  });
+
+  it('are told apart when a user may send them for a release: spreadsheets, archives, a PDF', () => {
+    const zipOf = (name: string) =>
+      Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, ...ascii(name)]);
+    expect(notCsvFormat(zipOf('[Content_Types].xml\u0000xl/workbook.xml'))).toBe('XLSX');
+    expect(notCsvFormat(zipOf('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'))).toBe(
+      'ODS',
+    );
+    expect(notCsvFormat(zipOf('PNRR_Progetti.csv'))).toBe('ZIP');
+    expect(notCsvFormat(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toBe(
+      'XLS',
+    );
+    expect(notCsvFormat(Uint8Array.from([0x1f, 0x8b, 8, 0]))).toBe('GZIP');
+    expect(notCsvFormat(ascii('%PDF-1.7\n'))).toBe('PDF');
+    expect(notCsvFormat(bytesOf('PNRR_Progetti_MI_validati_2023-02.csv'))).toBeNull();
+    expect(notCsvFormat(new Uint8Array())).toBeNull();
   });
 
   it('include bytes with many control characters and no NUL', () => {

@@ -3,6 +3,7 @@ import {
   decodeText,
   detectSeparator,
   looksBinary,
+  notCsvFormat,
   mapHeaders,
 } from '../../../domain/csvHeaders.ts';
 import { Forbidden, Invalid, Unauthenticated } from '../../../domain/errors.ts';
@@ -28,6 +29,30 @@ import { bulkSettings, type KindResult } from './apply.ts';
 export const maxImportBytes = 1024 * 1024 * 1024;
 
 /** Refuses a file of `bytes` over `maxImportBytes`, naming the limit. */
+/** Refuses a binary file, saying what it is when it is a spreadsheet or an archive. */
+function refuseNotCsv(bytes: Uint8Array): never {
+  const format = notCsvFormat(bytes);
+  if (format === 'XLSX' || format === 'ODS' || format === 'XLS')
+    throw Invalid(
+      'file',
+      `the file is a spreadsheet (${format}), not a CSV file: open it and save it as CSV separated by semicolons, then upload that`,
+      'fileSpreadsheet',
+      { format },
+    );
+  if (format === 'ZIP' || format === 'GZIP')
+    throw Invalid(
+      'file',
+      `the file is a compressed archive (${format}), not a CSV file: extract the CSV files it holds and upload them`,
+      'fileArchive',
+      { format },
+    );
+  throw Invalid(
+    'file',
+    `the file is not text (it contains binary data${format ? `: a ${format}` : ''}): expected a CSV file`,
+    'fileBinary',
+  );
+}
+
 export function refuseTooLarge(bytes: number): void {
   if (bytes > maxImportBytes)
     throw Invalid(
@@ -198,12 +223,7 @@ export async function importPnrrFile(
   onProgress('checking', input.fileName);
   if (input.bytes.length === 0) throw Invalid('file', 'the file is empty', 'fileEmpty');
   refuseTooLarge(input.bytes.length);
-  if (looksBinary(input.bytes))
-    throw Invalid(
-      'file',
-      'the file is not text (it contains binary data): expected a CSV file',
-      'fileBinary',
-    );
+  if (looksBinary(input.bytes)) refuseNotCsv(input.bytes);
   // The bytes hold a NUL exactly where the text would (in UTF-8 and in windows-1252): the sniff
   // above reads the start only, and PostgreSQL refuses a NUL anywhere in a text value.
   const nul = input.bytes.indexOf(0);
