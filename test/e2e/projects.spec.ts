@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { logInAsAdmin } from './support/auth.ts';
 import { launchBrowser, newVisitor, pathOf, snap, tableFit } from './support/browser.ts';
 
@@ -445,11 +445,10 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
       lines.push([measure, description, `J51B7${String(i).padStart(10, '0')}`, ...rest].join(';'));
     }
     lines.push('J51B21000000009;CLP-TRONCATO');
-    const cut = path.join(
-      mkdtempSync(path.join(os.tmpdir(), 'metroplan-e2e-')),
-      'PNRR_Localizzazione_grande.csv',
-    );
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'metroplan-e2e-'));
+    const cut = path.join(folder, 'PNRR_Localizzazione_grande.csv');
     writeFileSync(cut, lines.join('\n'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
 
     const { page, errors } = await newVisitor(browser);
     await logInAsAdmin(page);
@@ -470,7 +469,7 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     expect(await refused.innerText()).toContain('Il file sembra troncato');
     expect(await refused.innerText()).toContain('Nessun dato è stato scritto');
     expect(errors).toEqual([]);
-  });
+  }, 180_000);
 });
 
 /** A title as a literal inside a regular expression. */

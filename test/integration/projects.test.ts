@@ -562,6 +562,22 @@ describe('files that cannot be read', () => {
     expect((await upload(officer, lines.slice(0, 3).join('\n'))).statusCode).toBe(201);
   });
 
+  it('refuses a file whose records all lack a field the header names, at the first thousand', async () => {
+    const before = await counts();
+    // A header ending with a separator names a column more than any row has.
+    const lines = ['CUP;Codice Locale Progetto;Titolo progetto;'];
+    for (let i = 0; i < 30_000; i++)
+      lines.push(`J51B4${String(i).padStart(10, '0')};L-${i};Progetto ${i}`);
+    const res = await upload(officer, lines.join('\n'));
+    expect(res.statusCode).toBe(422);
+    // Not "cut short": the records do not fit throughout, and the reading stops early.
+    expect(res.json().violations[0]).toMatchObject({
+      code: 'fileFieldCount',
+      params: { record: 1, fields: 3, width: 4, misfits: 1000, records: 1000 },
+    });
+    expect(await counts()).toEqual(before);
+  });
+
   it('refuses whole a file whose last record is cut short, after thousands of good ones', async () => {
     const before = await counts();
     const lines = thousandsOfGood();
@@ -817,7 +833,8 @@ describe('uploads over a real connection', () => {
       });
       return look.statusCode === 200 ? (look.json().stage as string) : null;
     };
-    await until(async () => ['reading', 'comparing'].includes((await stage()) ?? ''));
+    // While the rows are read, the server takes turns (on PGlite too), and much is left to do.
+    await until(async () => (await stage()) === 'reading');
     upload.hangUp();
     // The import goes on, and keeps its turn: a second upload would wait for it.
     expect((await health()).running).toBe(1);
@@ -1374,6 +1391,25 @@ describe('projects entered by hand', () => {
 });
 
 describe('payments and indicators of the 2025 releases', () => {
+  it('lets no record that does not fit decide how the amounts of the file are written', async () => {
+    const [header, ...rows] = bundled('pnrr_pagamenti_progetti_MI_2025-03.csv')
+      .toString('utf8')
+      .split('\n');
+    // A field too many, whose shift puts a decimal comma under "finanziamento_totale".
+    const misfit = rows[0]!.split(';');
+    misfit.splice(4, 0, '1,5');
+    const text = [header, misfit.join(';'), ...rows].join('\n');
+    const report = await importPnrrFile(t.ctx, systemActor, {
+      fileName: 'pnrr_pagamenti_progetti_MI_2025-03.csv',
+      bytes: Buffer.from(text),
+    });
+    // Read with the decimal point of the other records: only the misfit is rejected.
+    expect(report).toMatchObject({ kind: 'pagamenti', rowsRead: 1912, rejected: 1 });
+    expect(report.rejectedRows[0]!.problems).toEqual([
+      { code: 'fieldCount', fields: 23, width: 22 },
+    ]);
+  });
+
   it('imports the payments, kept apart from the funding, and the target indicators', async () => {
     const payments = await importPnrrFile(t.ctx, systemActor, {
       fileName: 'pnrr_pagamenti_progetti_MI_2025-03.csv',

@@ -279,7 +279,7 @@ export function projectRoutes(
       schema: {
         tags,
         summary:
-          'How far an upload of yours is (the id you gave POST /imports as progress): answered for the session that sent it, 404 for any other',
+          'How far an upload of yours is (the id you gave POST /imports as progress): answered for the session that sent it; 401 without a session cookie, 404 for any other session',
         security: [{ session: [] }],
         params: Type.Object({ id: Type.String({ pattern: progressId.source }) }),
         response: {

@@ -28,7 +28,6 @@ import { bulkSettings, type KindResult } from './apply.ts';
  */
 export const maxImportBytes = 1024 * 1024 * 1024;
 
-/** Refuses a file of `bytes` over `maxImportBytes`, naming the limit. */
 /** Refuses a binary file, saying what it is when it is a spreadsheet or an archive. */
 function refuseNotCsv(bytes: Uint8Array): never {
   const format = notCsvFormat(bytes);
@@ -53,6 +52,7 @@ function refuseNotCsv(bytes: Uint8Array): never {
   );
 }
 
+/** Refuses a file of `bytes` over `maxImportBytes`, naming the limit. */
 export function refuseTooLarge(bytes: number): void {
   if (bytes > maxImportBytes)
     throw Invalid(

@@ -46,8 +46,10 @@ async function codeAliases(s: RawSession): Promise<CodeAliases> {
 /**
  * Reads every record of the file in Node (domain/csvRecords.ts, then the kind's `read`) and copies
  * the rows that are right into the temporary table `norm` (rn, the kind's columns, row_hash) as
- * they are read: on PostgreSQL the server stores one chunk while Node reads the next. A file whose
- * records do not fit its header is refused whole.
+ * they are read: on PostgreSQL the server stores one chunk while Node reads the next. A record
+ * whose fields do not fit the header is a rejected row, as the real national releases have a few;
+ * the file is refused whole when more than one record in a hundred does not fit (or more than half
+ * of the first thousand: no need to read the rest), or when only its last record is cut short.
  */
 export async function loadNorm(
   s: RawSession,
@@ -88,6 +90,14 @@ export async function loadNorm(
   let firstMisfit: { number: number; fields: number } | null = null;
   let last: { number: number; fields: number } | null = null;
 
+  const tooManyMisfits = () =>
+    new CsvShapeError(
+      `record ${firstMisfit!.number} has ${firstMisfit!.fields} fields, the header has ${width}, and ${misfits} of ${rowsRead} records do not fit the header`,
+      firstMisfit!.number,
+      'fileFieldCount',
+      { fields: firstMisfit!.fields, width, misfits, records: rowsRead },
+    );
+
   function* chunks(): Generator<string> {
     let chunk = '';
     let size = 0;
@@ -107,6 +117,8 @@ export async function loadNorm(
       if (fields.length !== width) {
         misfits++;
         firstMisfit ??= last;
+        // Most records so far do not fit: the file is not read right, whatever follows.
+        if (rowsRead >= 1000 && misfits * 2 > rowsRead) throw tooManyMisfits();
         const problem: Problem = { code: 'fieldCount', fields: fields.length, width };
         if (rejectedCount++ < maxReportedRejections) reject(record.number, [problem]);
         continue;
@@ -135,23 +147,19 @@ export async function loadNorm(
         : reading.values.map(copyValue);
       chunk += `${record.number}\t${values.join('\t')}\n`;
     }
-    // A last record cut short is a file cut short; records that do not fit, past one in a hundred,
-    // are a file that is not read right (a separator inside unquoted text throughout, a shifted
-    // column). Either refuses the file: throwing here cancels the COPY, and nothing is written.
-    if (last && last.fields < width)
+    // A last record cut short, among records that fit, is a file cut short; records that do not
+    // fit, past one in a hundred, are a file that is not read right (a separator inside unquoted
+    // text throughout, a header with a column more). Either refuses the file: throwing here
+    // cancels the COPY, and nothing is written.
+    const cutShort = last !== null && last.fields < width;
+    if (cutShort && (misfits - 1) * 100 <= rowsRead)
       throw new CsvShapeError(
-        `the last record (${last.number}) has ${last.fields} fields, the header has ${width}: the file looks cut short`,
-        last.number,
+        `the last record (${last!.number}) has ${last!.fields} fields, the header has ${width}: the file looks cut short`,
+        last!.number,
         'fileTruncated',
-        { fields: last.fields, width },
+        { fields: last!.fields, width },
       );
-    if (firstMisfit && misfits * 100 > rowsRead)
-      throw new CsvShapeError(
-        `record ${firstMisfit.number} has ${firstMisfit.fields} fields, the header has ${width}, and ${misfits} of ${rowsRead} records do not fit the header`,
-        firstMisfit.number,
-        'fileFieldCount',
-        { fields: firstMisfit.fields, width, misfits, records: rowsRead },
-      );
+    if (misfits * 100 > rowsRead) throw tooManyMisfits();
     if (chunk) yield chunk;
   }
 
@@ -205,7 +213,7 @@ const conventionSample = 2000;
 /** The conventions of the file, from the values of its first records (see FileConventions). */
 function fileConventions(
   kind: RowKind,
-  file: { text: () => string | Iterable<string>; separator: string },
+  file: { text: () => string | Iterable<string>; separator: string; columns: unknown[] },
   index: Map<string, number>,
 ): FileConventions {
   const at = (kind.decimalsDecidedBy ?? []).map((c) => index.get(c)).filter((i) => i !== undefined);
@@ -213,8 +221,10 @@ function fileConventions(
   const samples: string[] = [];
   try {
     for (const record of csvRecords(file.text(), file.separator)) {
+      if (record.number > conventionSample) break;
+      // A record that does not fit the header is rejected: its shifted values decide nothing.
+      if (record.fields.length !== file.columns.length) continue;
       for (const i of at) samples.push(record.fields[i] ?? '');
-      if (record.number >= conventionSample) break;
     }
   } catch (error) {
     // A file that cannot be read is refused by the reading proper, with the record.
