@@ -1242,6 +1242,22 @@ describe('exports of the filtered projects', () => {
       url: '/api/v1/projects/export?format=xlsx&mission=M6',
     });
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // A workbook a spreadsheet opens: bold header kept in view, one row per project as in the
+    // list, amounts as numbers with two decimals, a filter on the header.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Progetti')!;
+    const listed = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/projects?mission=M6&pageSize=100' })
+    ).json();
+    expect(sheet.rowCount).toBe(listed.total + 1);
+    expect(sheet.getRow(1).getCell(1).value).toBe('CUP');
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(2).getCell(1).value).toBe(listed.items[0].cup);
+    expect(sheet.getRow(2).getCell(9).value).toBe(Number(listed.items[0].fundingPnrr));
+    expect(sheet.getColumn(9).numFmt).toBe('#,##0.00');
+    expect(sheet.autoFilter).toBeTruthy();
     const geo = (
       await t.app.inject({
         method: 'GET',

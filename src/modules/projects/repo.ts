@@ -73,6 +73,17 @@ export async function listProjects(
 ) {
   const where = projectWhere(filter);
   const order = sort.descending ? desc(sortColumns[sort.by]) : asc(sortColumns[sort.by]);
+  // The page's ids first, from the bare rows: the places of a project (two subqueries) are then
+  // worked out for the page only, not for every project an offset skips (page 3,900 of 100,000
+  // projects took 2.3 s, the first 0.1 s).
+  const page = db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(where)
+    .orderBy(sql`${order} nulls last`, asc(projects.id))
+    .limit(limit)
+    .offset(offset)
+    .as('page');
   const rows = await db
     .select({
       project: projects,
@@ -84,10 +95,8 @@ export async function listProjects(
       locations: sql<number>`(select count(*)::int from ${projectLocations} l where l.cup = "projects"."cup" and l.local_code = "projects"."local_code")`,
     })
     .from(projects)
-    .where(where)
-    .orderBy(sql`${order} nulls last`, asc(projects.id))
-    .limit(limit)
-    .offset(offset);
+    .innerJoin(page, eq(page.id, projects.id))
+    .orderBy(sql`${order} nulls last`, asc(projects.id));
   const [total] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(projects)
