@@ -218,6 +218,10 @@ async function measure(
       all: await sequential(`${base}/analytics/pnrr`, 50),
       mission: await sequential(`${base}/analytics/pnrr?mission=M4`, 50),
       projectsByComune: await sequential(`${base}/projects?comune=015146`, 50),
+      // The last page of the explorer, sorted by money: places are worked out for its rows only.
+      lastPage: await sequential(`${base}/projects?page=${Math.ceil(size / 100)}&pageSize=100`, 20),
+      // Every project of one mission (tens of thousands) as a spreadsheet, in one query.
+      exportXlsx: await sequential(`${base}/projects/export?format=xlsx&mission=M2`, 3),
     };
     return {
       projects: size,
