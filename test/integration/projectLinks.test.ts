@@ -141,6 +141,31 @@ describe('linking a project to an action by hand', () => {
     });
   });
 
+  it('pages the links of a project with equal scores one after the other, each once', async () => {
+    const projectId = await manualProject('Parco ciclabile della scuola di Rho');
+    for (const key of [cycling.key, parks.key])
+      expect(
+        (await link(officer, projectId, key, { versionId, status: 'accepted' })).statusCode,
+      ).toBe(200);
+    const page = async (n: number) =>
+      (
+        await officer.request({
+          method: 'GET',
+          url: `/api/v1/project-links?projectId=${projectId}&pageSize=1&page=${n}`,
+        })
+      ).json() as { total: number; items: { actionKey: string; actionTitle: string }[] };
+    const [first, second] = [await page(1), await page(2)];
+    expect(first.total).toBe(2);
+    expect([first.items[0]!.actionKey, second.items[0]!.actionKey].sort()).toEqual(
+      [cycling.key, parks.key].sort(),
+    );
+    // The page's links come with their action, joined after the page is chosen.
+    expect([first.items[0]!.actionTitle, second.items[0]!.actionTitle].sort()).toEqual(
+      [cycling.title, parks.title].sort(),
+    );
+    expect((await page(1)).items[0]!.actionKey).toBe(first.items[0]!.actionKey);
+  });
+
   it('records who linked it in the audit log, with the action and the version', async () => {
     const projectId = await manualProject();
     await link(officer, projectId, cycling.key, { versionId, status: 'accepted' });

@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { planItems, planVersions, projectActionLinks, projects } from '../../db/schema/index.ts';
 import { minSharedWordLength, suggestionStopWords } from '../../domain/suggestionWords.ts';
@@ -163,6 +163,22 @@ export async function listLinks(
     .orderBy(desc(planItems.updatedAt))
     .limit(1)
     .as('action');
+  // The page's links first, from the bare rows: the project and the action (a lateral lookup) are
+  // then joined for the page only, not for every link an offset skips. The action's key breaks
+  // ties, so a project's links of equal score keep their pages.
+  const order = [
+    desc(projectActionLinks.score),
+    asc(projectActionLinks.projectId),
+    asc(projectActionLinks.actionKey),
+  ];
+  const page = db
+    .select({ projectId: projectActionLinks.projectId, actionKey: projectActionLinks.actionKey })
+    .from(projectActionLinks)
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset)
+    .as('page');
   const rows = await db
     .select({
       link: projectActionLinks,
@@ -174,12 +190,16 @@ export async function listLinks(
       actionOrgUnitId: action.orgUnitId,
     })
     .from(projectActionLinks)
+    .innerJoin(
+      page,
+      and(
+        eq(page.projectId, projectActionLinks.projectId),
+        eq(page.actionKey, projectActionLinks.actionKey),
+      ),
+    )
     .innerJoin(projects, eq(projects.id, projectActionLinks.projectId))
     .leftJoinLateral(action, sql`true`)
-    .where(where)
-    .orderBy(desc(projectActionLinks.score), projectActionLinks.projectId)
-    .limit(limit)
-    .offset(offset);
+    .orderBy(...order);
   const [total] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(projectActionLinks)
