@@ -663,6 +663,18 @@ describe('uploads over a real connection', () => {
   const health = async () =>
     (await narrow.inject({ method: 'GET', url: '/api/v1/health' })).json().turns.imports;
 
+  const cookieOf = (agent: Agent) =>
+    Object.entries(agent.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
+  /** GET /imports/progress/{id}, as `agent`. */
+  const progress = (agent: Agent, id: string) =>
+    narrow.inject({
+      method: 'GET',
+      url: `/api/v1/imports/progress/${id}`,
+      headers: { cookie: cookieOf(agent) },
+    });
+
   /** Asks again until `test` holds, for thirty seconds at most. */
   async function until(test: () => Promise<boolean>) {
     for (let tries = 0; !(await test()); tries++) {
@@ -692,16 +704,6 @@ describe('uploads over a real connection', () => {
     const csv = Buffer.from(
       'CUP;Codice Locale Progetto;Titolo progetto\nJ51B21000000088;CLP-LENTO;Progetto caricato piano\n',
     );
-    const progress = (agent: Agent, id: string) =>
-      narrow.inject({
-        method: 'GET',
-        url: `/api/v1/imports/progress/${id}`,
-        headers: {
-          cookie: Object.entries(agent.cookies)
-            .map(([k, v]) => `${k}=${v}`)
-            .join('; '),
-        },
-      });
     const slow = startUpload(officer, csv.length, csv.subarray(0, 10), 'first-upload');
     await until(async () => (await health()).running === 1);
     expect((await progress(officer, 'first-upload')).json()).toEqual({
@@ -762,15 +764,8 @@ describe('uploads over a real connection', () => {
     let answered = false;
     void upload.answer.then(() => (answered = true));
     const seen = new Set<string>();
-    const cookie = Object.entries(officer.cookies)
-      .map(([k, v]) => `${k}=${v}`)
-      .join('; ');
     while (!answered) {
-      const look = await narrow.inject({
-        method: 'GET',
-        url: '/api/v1/imports/progress/followed-upload',
-        headers: { cookie },
-      });
+      const look = await progress(officer, 'followed-upload');
       if (look.statusCode === 200 && !answered) seen.add(look.json().stage);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -800,15 +795,13 @@ describe('uploads over a real connection', () => {
     let answered = false;
     void upload.answer.then(() => (answered = true));
     const fractions = new Set<number>();
-    const cookie = Object.entries(officer.cookies)
-      .map(([k, v]) => `${k}=${v}`)
-      .join('; ');
     while (!answered) {
+      // Over the connection, as the page asks while its upload runs.
       const look = await fetch(`http://127.0.0.1:${port}/api/v1/imports/progress/repeated-upload`, {
-        headers: { cookie },
+        headers: { cookie: cookieOf(officer) },
       });
-      const progress = look.status === 200 ? await look.json() : null;
-      if (progress?.stage === 'reading' && !answered) fractions.add(progress.fraction);
+      const said = look.status === 200 ? await look.json() : null;
+      if (said?.stage === 'reading' && !answered) fractions.add(said.fraction);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const answer = await upload.answer;
@@ -822,15 +815,8 @@ describe('uploads over a real connection', () => {
     const csv = followedRelease('Progetto abbandonato');
     const upload = startUpload(officer, csv.length, csv, 'abandoned-upload');
     upload.answer.catch(() => undefined);
-    const cookie = Object.entries(officer.cookies)
-      .map(([k, v]) => `${k}=${v}`)
-      .join('; ');
     const stage = async () => {
-      const look = await narrow.inject({
-        method: 'GET',
-        url: '/api/v1/imports/progress/abandoned-upload',
-        headers: { cookie },
-      });
+      const look = await progress(officer, 'abandoned-upload');
       return look.statusCode === 200 ? (look.json().stage as string) : null;
     };
     // While the rows are read, the server takes turns (on PGlite too), and much is left to do.
