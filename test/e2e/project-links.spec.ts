@@ -164,22 +164,20 @@ describe('a project linked to a plan action by hand', () => {
       `/plan-versions/${versionId}/items/${action.key}?rowVersion=${action.rowVersion}`,
     );
 
-    // The project's page says the action is no longer in the plan, with its key.
+    // The project's page says the action is no longer in the plan, with the title it had when
+    // linked and its key.
     await page.goto(`/progetti/${projectId}`);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     const linked = page.getByTestId('project-linked-actions');
-    await linked.getByText('Azione non più presente nel piano').waitFor();
+    const gone = 'Azione non più presente nel piano: Azione che sarà cancellata';
+    await linked.getByText(gone).waitFor();
     await linked.getByText(action.key).waitFor();
 
     // The admin removes it, confirming first.
-    await linked
-      .getByRole('button', {
-        name: 'Rimuovi collegamento con «Azione non più presente nel piano»',
-      })
-      .click();
+    await linked.getByRole('button', { name: `Rimuovi collegamento con «${gone}»` }).click();
     const dialog = page.getByRole('dialog', { name: 'Rimuovere il collegamento?' });
     await dialog.getByRole('button', { name: 'Rimuovi', exact: true }).click();
-    await page.getByText('Collegamento rimosso: «Azione non più presente nel piano».').waitFor();
+    await page.getByText(`Collegamento rimosso: «${gone}».`).waitFor();
     await page
       .getByText('Il progetto non è ancora collegato ad azioni del piano strategico.')
       .waitFor();

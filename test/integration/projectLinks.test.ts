@@ -322,6 +322,24 @@ describe('suggestions that explain themselves', () => {
     expect(suggestion?.reasons).toEqual(['mission', 'words:2:ciclabile,scuola']);
   });
 
+  it('keeps the title of a suggested action, for the day the action is deleted', async () => {
+    const doomed = await createItem(t.ctx, systemActor, versionId, {
+      kind: 'action',
+      title: 'Ciclovie scolastiche da cancellare',
+      parentKey: goalKey,
+    });
+    const projectId = await manualProject('Ciclovie scolastiche di Arese');
+    expect((await runSuggestions()).statusCode).toBe(200);
+    expect((await linksOf(projectId)).items.find((l) => l.actionKey === doomed.key)?.status).toBe(
+      'suggested',
+    );
+    await deleteItem(t.ctx, systemActor, versionId, doomed.key, doomed.rowVersion);
+    expect((await linksOf(projectId)).items.find((l) => l.actionKey === doomed.key)).toMatchObject({
+      actionTitle: 'Ciclovie scolastiche da cancellare',
+      actionVersionId: null,
+    });
+  });
+
   it('does not suggest a pair that shares only common words, numbers and short words', async () => {
     const generic = await createItem(t.ctx, systemActor, versionId, {
       kind: 'action',
@@ -431,13 +449,13 @@ describe('a link to an action the plan no longer holds', () => {
     return { projectId, actionKey: action.key };
   }
 
-  it('still lists the link, with its key and no action to read', async () => {
+  it('still lists the link, with its key and the title the action had when linked', async () => {
     const { projectId, actionKey } = await linkedToDeletedAction();
     expect((await linksOf(projectId)).items).toEqual([
       expect.objectContaining({
         actionKey,
         status: 'accepted',
-        actionTitle: null,
+        actionTitle: 'Azione che sarà cancellata',
         actionVersionId: null,
         actionOrgUnitId: null,
       }),

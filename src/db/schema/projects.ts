@@ -178,6 +178,11 @@ export const projectActionLinks = pgTable(
       .default(sql`'{}'::text[]`),
     decidedBy: uuid('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /**
+     * The action's title when the link was last suggested or decided: what the link is read as
+     * once the action is gone from every version (plan items are deleted outright from drafts).
+     */
+    actionTitle: text('action_title'),
   },
   // The key leads with the project (a project's links); an action's links are read by the action
   // (its page, its totals, the review filtered by action), among up to millions of suggestions.

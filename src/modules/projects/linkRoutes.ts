@@ -15,7 +15,12 @@ const Link = Type.Object({
   projectTitle: Type.String(),
   cup: Type.String(),
   fundingPnrr: Nullable(Type.Number()),
-  actionTitle: Nullable(Type.String()),
+  actionTitle: Nullable(
+    Type.String({
+      description:
+        'the title of the action; for one gone from every version (actionVersionId null), the title it had when the link was last suggested or decided',
+    }),
+  ),
   actionVersionId: Nullable(
     Type.String({ description: 'the plan version of the action as last edited' }),
   ),

@@ -46,7 +46,11 @@ export async function suggestLinks(
   const capoluogo = metro.name.replace(/^Città metropolitana di\s+/i, '');
   const scored = await links.scoreCandidates(ctx.db, actions, capoluogo, minScore);
   const suggested = await ctx.db.transaction(async (tx) => {
-    const n = await links.insertSuggestions(tx, scored);
+    const titles = new Map(actions.map((a) => [a.key, a.title]));
+    const n = await links.insertSuggestions(
+      tx,
+      scored.map((r) => ({ ...r, actionTitle: titles.get(r.actionKey) ?? null })),
+    );
     await recordAudit(tx, actor, {
       action: 'project_links.suggested',
       entityType: 'plan_version',
@@ -90,6 +94,7 @@ export async function decideLink(
       actionKey: input.actionKey,
       status: input.status,
       decidedBy: user.id,
+      actionTitle: action.title,
     });
     await recordAudit(tx, actor, {
       action: `project_link.${input.status}`,
@@ -149,7 +154,11 @@ async function removeVanishedLink(
       before: { actionKey: before.actionKey, status: before.status },
       after: { actionKey: row.actionKey, status: row.status, versionId: null },
     });
-    return presentLink(row, project, { title: null, versionId: null, orgUnitId: null });
+    return presentLink(row, project, {
+      title: row.actionTitle,
+      versionId: null,
+      orgUnitId: null,
+    });
   });
 }
 

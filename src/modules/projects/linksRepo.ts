@@ -93,7 +93,13 @@ export async function scoreCandidates(
 /** New suggestions only: a link someone accepted or rejected keeps its decision. */
 export async function insertSuggestions(
   db: Executor,
-  rows: { projectId: string; actionKey: string; score: number; reasons: string[] }[],
+  rows: {
+    projectId: string;
+    actionKey: string;
+    score: number;
+    reasons: string[];
+    actionTitle: string | null;
+  }[],
 ): Promise<number> {
   let inserted = 0;
   for (let i = 0; i < rows.length; i += 500) {
@@ -103,7 +109,11 @@ export async function insertSuggestions(
       .values(chunk)
       .onConflictDoUpdate({
         target: [projectActionLinks.projectId, projectActionLinks.actionKey],
-        set: { score: sql`excluded.score`, reasons: sql`excluded.reasons` },
+        set: {
+          score: sql`excluded.score`,
+          reasons: sql`excluded.reasons`,
+          actionTitle: sql`excluded.action_title`,
+        },
         setWhere: eq(projectActionLinks.status, 'suggested'),
       })
       .returning({ inserted: sql<boolean>`xmax = 0` });
@@ -185,7 +195,8 @@ export async function listLinks(
       projectTitle: projects.title,
       cup: projects.cup,
       fundingPnrr: projects.fundingPnrr,
-      actionTitle: action.title,
+      // An action gone from every version is read by the title it had when last linked.
+      actionTitle: sql<string | null>`coalesce(${action.title}, ${projectActionLinks.actionTitle})`,
       actionVersionId: action.versionId,
       actionOrgUnitId: action.orgUnitId,
     })
@@ -226,16 +237,28 @@ export async function acceptedTotals(db: Executor, actionKey: string, publishedO
   return { projects: row?.projects ?? 0, fundingPnrr: Number(row?.fundingPnrr ?? 0) };
 }
 
+/** A decision on a link; `actionTitle` undefined keeps the title the link has (a vanished action). */
 export async function upsertDecision(
   db: Executor,
-  values: { projectId: string; actionKey: string; status: string; decidedBy: string },
+  values: {
+    projectId: string;
+    actionKey: string;
+    status: string;
+    decidedBy: string;
+    actionTitle?: string | null;
+  },
 ) {
   const [row] = await db
     .insert(projectActionLinks)
     .values({ ...values, decidedAt: new Date() })
     .onConflictDoUpdate({
       target: [projectActionLinks.projectId, projectActionLinks.actionKey],
-      set: { status: values.status, decidedBy: values.decidedBy, decidedAt: new Date() },
+      set: {
+        status: values.status,
+        decidedBy: values.decidedBy,
+        decidedAt: new Date(),
+        ...(values.actionTitle === undefined ? {} : { actionTitle: values.actionTitle }),
+      },
     })
     .returning();
   return row!;

@@ -8,12 +8,18 @@ export function vanished(link: Pick<ProjectLink, 'actionVersionId'>): boolean {
   return link.actionVersionId === null;
 }
 
-/** What a link's action is called: its title, or that it is gone from the plan. */
+/**
+ * What a link's action is called: its title, or that it is gone from the plan (with the title it
+ * had when it was linked, where the server kept it).
+ */
 export function linkedActionTitle(
   link: Pick<ProjectLink, 'actionVersionId' | 'actionTitle'>,
   t: TFunction,
 ): string {
-  if (vanished(link)) return t('projects.links.vanished');
+  if (vanished(link))
+    return link.actionTitle
+      ? t('projects.links.vanishedNamed', { title: link.actionTitle })
+      : t('projects.links.vanished');
   return link.actionTitle ?? t('projects.links.untitled');
 }
 
