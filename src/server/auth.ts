@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { anonymous, type Actor } from '../domain/roles.ts';
 import type { Ctx } from '../modules/context.ts';
-import { csrfTokenOf, resolveSession } from '../modules/identity/session.ts';
+import { csrfTokenOf, resolveSession, sessionKeyOf } from '../modules/identity/session.ts';
 import { sendProblem } from './problem.ts';
 
 export const sessionCookie = 'metroplan_sid';
@@ -18,7 +18,7 @@ declare module 'fastify' {
     /**
      * A read answered without looking the session up in the database: the request stays
      * anonymous, and the route checks the session cookie itself against what it keeps in memory
-     * (`sessionKeyOf`). For a look at work the session started, which must be answered while that
+     * (`sessionKeyOfRequest`). For a look at work the session started, which must be answered while that
      * work holds the database (on PGlite one transaction runs at a time, and an import's lasts).
      */
     withoutSessionLookup?: boolean;
@@ -64,6 +64,15 @@ export function clearSessionCookies(request: FastifyRequest, reply: FastifyReply
   const token = randomBytes(24).toString('base64url');
   reply.setCookie(csrfCookie, token, cookieOptions(request, false));
   return token;
+}
+
+/**
+ * What stands in memory for the session cookie the request carries (`sessionKeyOf`), or null
+ * without one: read from the cookie, so a route with `withoutSessionLookup` can tell it too.
+ */
+export function sessionKeyOfRequest(request: FastifyRequest): string | null {
+  const token = request.cookies[sessionCookie];
+  return token ? sessionKeyOf(token) : null;
 }
 
 /** The CSRF token the client must echo: bound to the session, or the anonymous cookie's value. */

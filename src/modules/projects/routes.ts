@@ -12,8 +12,7 @@ import {
 import { pnrrAnalytics } from './analytics.ts';
 import { importPnrrFile, maxImportBytes, requireImporter } from './import/importFile.ts';
 import { ProgressBoard } from './import/progressBoard.ts';
-import { sessionKeyOf } from '../identity/session.ts';
-import { sessionCookie } from '../../server/auth.ts';
+import { sessionKeyOfRequest } from '../../server/auth.ts';
 import { projectsRevision } from './repo.ts';
 import { exportProjects } from './exports.ts';
 import { createManualProject, updateProject } from './manual.ts';
@@ -229,7 +228,7 @@ export function projectRoutes(
         requireImporter(request.actor);
         validateQueryNow(request);
         const { progress } = request.query as { progress?: string };
-        const entry = progress ? board.open(sessionKeyOf(request.sessionToken!), progress) : null;
+        const entry = progress ? board.open(sessionKeyOfRequest(request)!, progress) : null;
         reply.raw.once('close', () => entry?.close());
         try {
           await holdTurnForBody(request, reply, importTurns, uploadIdleMs);
@@ -262,7 +261,7 @@ export function projectRoutes(
             kind,
             scope,
           },
-          progress ? board.reporterOf(sessionKeyOf(request.sessionToken!), progress) : undefined,
+          progress ? board.reporterOf(sessionKeyOfRequest(request)!, progress) : undefined,
         );
       } finally {
         release();
@@ -295,9 +294,9 @@ export function projectRoutes(
       // database (PGlite runs one transaction at a time), a session lookup would wait for its end.
       // That session was allowed to import when it sent the file; a look at its own upload's
       // stage needs nothing more.
-      const token = request.cookies[sessionCookie];
-      if (!token) throw Unauthenticated();
-      const progress = board.get(sessionKeyOf(token), request.params.id);
+      const owner = sessionKeyOfRequest(request);
+      if (!owner) throw Unauthenticated();
+      const progress = board.get(owner, request.params.id);
       if (!progress) throw NotFound('Upload', request.params.id);
       return progress;
     },

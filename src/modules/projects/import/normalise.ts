@@ -151,13 +151,12 @@ export async function loadNorm(
     // fit, past one in a hundred, are a file that is not read right (a separator inside unquoted
     // text throughout, a header with a column more). Either refuses the file: throwing here
     // cancels the COPY, and nothing is written.
-    const cutShort = last !== null && last.fields < width;
-    if (cutShort && (misfits - 1) * 100 <= rowsRead)
+    if (last && last.fields < width && (misfits - 1) * 100 <= rowsRead)
       throw new CsvShapeError(
-        `the last record (${last!.number}) has ${last!.fields} fields, the header has ${width}: the file looks cut short`,
-        last!.number,
+        `the last record (${last.number}) has ${last.fields} fields, the header has ${width}: the file looks cut short`,
+        last.number,
         'fileTruncated',
-        { fields: last!.fields, width },
+        { fields: last.fields, width },
       );
     if (misfits * 100 > rowsRead) throw tooManyMisfits();
     if (chunk) yield chunk;
