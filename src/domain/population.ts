@@ -25,11 +25,14 @@ export function density(population: number | null, areaKm2: number | null): numb
 }
 
 /**
- * The source of a comune's population as a reader meets it: the register and the day of the
- * count ("ANPR, 10/01/2024"). The file it was read from is named in reference-data/SOURCES.md.
+ * The source of a comune's population as a reader meets it: the register ("ANPR") and the day of
+ * the count, a date the page writes in the reader's language (null when the file gives none that
+ * is a day). The file it was read from is named in reference-data/SOURCES.md.
  */
-export function populationSource(source: string, isoDate: string): string {
+export function populationSource(
+  source: string,
+  isoDate: string,
+): { register: string; day: string | null } {
   const register = source.replace(/\s*\(.*\)\s*$/, '').trim();
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  return day ? `${register}, ${day[3]}/${day[2]}/${day[1]}` : `${register} (${isoDate})`;
+  return { register, day: /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? isoDate : null };
 }

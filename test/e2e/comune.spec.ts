@@ -43,7 +43,7 @@ describe('A visitor looks up a comune', () => {
     const text = await facts.innerText();
     expect(text).toContain('33.042');
     // The register and the day of the count, not the file it was read from.
-    expect(text).toContain('residenti (fonte: ANPR, 10/01/2024)');
+    expect(text).toContain('residenti (fonte: ANPR, 10 gennaio 2024)');
     expect(text).toContain('015002');
     expect(text).toContain('A010');
     expect(text).toContain('47,81');

@@ -287,7 +287,32 @@ describe('transfer size', () => {
 describe('the source of a population', () => {
   it('names the register and the day of the count', async () => {
     const comune = (await t.app.inject({ method: 'GET', url: '/api/v1/comuni/015002' })).json();
-    expect(comune.populationSource).toBe('ANPR, 10/01/2024');
+    expect(comune.populationSource).toBe('ANPR');
+    expect(comune.populationDate).toBe('2024-01-10');
+  });
+
+  it('keeps the day apart from the register where an earlier deployment wrote both in one text', async () => {
+    const mend = readFileSync('src/db/migrations/0017_population_date.sql', 'utf8')
+      .split('--> statement-breakpoint')
+      .slice(1);
+    await t.handle.db.execute(
+      sql`UPDATE comuni SET population_source = 'ANPR, 10/01/2024', population_date = NULL WHERE istat_code = '015002'`,
+    );
+    await t.handle.db.execute(
+      sql`UPDATE comuni SET population_source = 'ISTAT, censimento 2011', population_date = NULL WHERE istat_code = '015005'`,
+    );
+    for (const statement of mend) await t.handle.db.execute(sql.raw(statement));
+    const { rows } = (await t.handle.db.execute(
+      sql`SELECT istat_code AS code, population_source AS source, population_date::text AS day
+          FROM comuni WHERE istat_code IN ('015002', '015005') ORDER BY 1`,
+    )) as unknown as { rows: { code: string; source: string; day: string | null }[] };
+    expect(rows).toEqual([
+      { code: '015002', source: 'ANPR', day: '2024-01-10' },
+      { code: '015005', source: 'ISTAT', day: null },
+    ]);
+    await t.handle.db.execute(
+      sql`UPDATE comuni SET population_source = 'ANPR', population_date = '2024-01-10' WHERE istat_code = '015005'`,
+    );
   });
 
   it('is mended where an earlier deployment stored the path of its file', async () => {

@@ -61,7 +61,8 @@ describe('the source of a population, as the comune page shows it', () => {
         'ANPR (italia/anpr-opendata data/popolazione_residente_export.csv)',
         '2024-01-10',
       ),
-    ).toBe('ANPR, 10/01/2024');
-    expect(populationSource('ISTAT', 'fine 2023')).toBe('ISTAT (fine 2023)');
+    ).toEqual({ register: 'ANPR', day: '2024-01-10' });
+    // Not a day: the population's year says when.
+    expect(populationSource('ISTAT', 'fine 2023')).toEqual({ register: 'ISTAT', day: null });
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  date,
   doublePrecision,
   index,
   integer,
@@ -56,7 +57,10 @@ export const comuni = pgTable(
     isCapoluogo: boolean('is_capoluogo').notNull().default(false),
     population: integer('population'),
     populationYear: integer('population_year'),
+    /** The register or institute that counted (ANPR, ISTAT). */
     populationSource: text('population_source'),
+    /** The day of the count, when the source gives one (ANPR's extraction). */
+    populationDate: date('population_date', { mode: 'string' }),
     areaKm2: doublePrecision('area_km2'),
     zoneId: text('zone_id').references(() => zones.id),
     /** confirmed | inferred (reference data) | assigned (by an admin in the app). */

@@ -36,6 +36,7 @@ export interface ComuneView extends ComuneSummaryView {
   website: string | null;
   pec: string | null;
   populationSource: string | null;
+  populationDate: string | null;
   version: number;
   updatedAt: string;
 }
@@ -47,6 +48,7 @@ export function presentComune(row: ComuneRow, zoneName: string | null): ComuneVi
     website: row.website,
     pec: row.pec,
     populationSource: row.populationSource,
+    populationDate: row.populationDate,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };

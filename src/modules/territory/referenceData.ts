@@ -52,6 +52,8 @@ export interface ComuneRecord {
   population: number | null;
   populationYear: number | null;
   populationSource: string | null;
+  /** The day of the count (yyyy-mm-dd), when the source gives one. */
+  populationDate: string | null;
   areaKm2: number | null;
   zoneId: string | null;
   zoneConfidence: string | null;
@@ -99,19 +101,23 @@ function milanoTerritory(metro: MetroRecord): TerritoryRecords {
     position: i,
     geometry: zoneShapes.get(r.zone_id!) ?? null,
   }));
-  const comuni = readCsv('comuni_mi.csv').map((r) => ({
-    istatCode: r.istat_code!,
-    name: r.name!,
-    cadastralCode: r.cadastral_code || null,
-    isCapoluogo: r.istat_code === metro.capoluogoCode,
-    population: Number(r.population),
-    populationYear: Number(r.population_year),
-    populationSource: populationSource(r.population_source!, r.population_date!),
-    areaKm2: Number(r.area_km2),
-    zoneId: r.zone_id!,
-    zoneConfidence: r.zone_confidence!,
-    geometry: comuneShapes.get(r.istat_code!) ?? null,
-  }));
+  const comuni = readCsv('comuni_mi.csv').map((r) => {
+    const source = populationSource(r.population_source!, r.population_date!);
+    return {
+      istatCode: r.istat_code!,
+      name: r.name!,
+      cadastralCode: r.cadastral_code || null,
+      isCapoluogo: r.istat_code === metro.capoluogoCode,
+      population: Number(r.population),
+      populationYear: Number(r.population_year),
+      populationSource: source.register,
+      populationDate: source.day,
+      areaKm2: Number(r.area_km2),
+      zoneId: r.zone_id!,
+      zoneConfidence: r.zone_confidence!,
+      geometry: comuneShapes.get(r.istat_code!) ?? null,
+    };
+  });
   return { metro, zones, comuni };
 }
 
@@ -134,7 +140,9 @@ function istatTerritory(metro: MetroRecord): TerritoryRecords {
         isCapoluogo: r.is_capoluogo === '1',
         population: r.pop_census_2011 ? Number(r.pop_census_2011) : null,
         populationYear: r.pop_census_2011 ? 2011 : null,
-        populationSource: r.pop_census_2011 ? 'ISTAT, censimento 2011' : null,
+        // The census of 2011: the year says when (populationYear).
+        populationSource: r.pop_census_2011 ? 'ISTAT' : null,
+        populationDate: null,
         areaKm2: geometry ? Math.round(geometryAreaKm2(geometry) * 100) / 100 : null,
         zoneId: null,
         zoneConfidence: null,

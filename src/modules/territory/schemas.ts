@@ -47,7 +47,15 @@ export const Comune = Type.Object({
   cadastralCode: Nullable(Type.String()),
   website: Nullable(Type.String()),
   pec: Nullable(Type.String()),
-  populationSource: Nullable(Type.String()),
+  populationSource: Nullable(
+    Type.String({ description: 'The register or institute that counted: ANPR, ISTAT.' }),
+  ),
+  populationDate: Nullable(
+    Type.String({
+      format: 'date',
+      description: 'The day of the count, when the source gives one.',
+    }),
+  ),
   version: Type.Integer(),
   updatedAt: Type.String({ format: 'date-time' }),
 });

@@ -84,12 +84,15 @@ function ComuneFacts({ comune }: { comune: Comune }) {
           <span className="mp-figure-inline">{format.integer(comune.population)}</span>{' '}
           {/* The source may hold long words (a register's full name) that must wrap on a phone. */}
           <span className="small text-break">
-            {/* A source names its own day ("ANPR, 10/01/2024"); without one, the year says when. */}
-            {comune.populationSource
-              ? t('comune.populationFrom', { source: comune.populationSource })
+            {/* A source names its day ("ANPR, 10 gennaio 2024"); without one, the year says when. */}
+            {comune.populationSource && comune.populationDate
+              ? t('comune.populationFromOn', {
+                  source: comune.populationSource,
+                  date: format.date(comune.populationDate),
+                })
               : t('comune.populationAsOf', {
                   year: comune.populationYear,
-                  source: t('comune.unknownSource'),
+                  source: comune.populationSource ?? t('comune.unknownSource'),
                 })}
           </span>
         </Fact>

@@ -48,6 +48,8 @@ export interface Comune extends ComuneSummary {
   website: string | null;
   pec: string | null;
   populationSource: string | null;
+  /** yyyy-mm-dd */
+  populationDate: string | null;
   version: number;
   updatedAt: string;
 }
