@@ -246,6 +246,8 @@ async function measure(
         // COPY of the stored rows into the final table's shape plus its indexes: no import can
         // beat this ratio on this machine (see finalTableFloor).
         finalTableFloor: { ...floor, ratioToCopy: reference.seconds / floor.seconds },
+        // The import against that floor: the ratio we recommend the target be stated in.
+        ratioToFloor: floor.seconds / seconds,
         readingInNode: { seconds: reading },
         targetBudget: {
           seconds: budget,
