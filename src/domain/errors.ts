@@ -71,6 +71,7 @@ export const violationCodes = [
   'ownParent',
   'circularHierarchy',
   'fileEmpty',
+  'fileNoRows',
   'fileTooLarge',
   'fileBinary',
   'fileSpreadsheet',

@@ -20,8 +20,15 @@ export function passwordWeakness(
       code: 'passwordTooLong',
       params: { max: 200 },
     };
-  if (password.toLowerCase().includes(email.split('@')[0]!.toLowerCase()))
-    return { reason: 'must not contain the e-mail address', code: 'passwordHasEmail' };
+  // The name before the @: a guesser tries it first. One or two letters are in most passwords
+  // and tell a guesser nothing.
+  const name = email.split('@')[0]!.toLowerCase();
+  if (name.length >= 3 && password.toLowerCase().includes(name))
+    return {
+      reason: `must not contain "${name}", the name of the e-mail address`,
+      code: 'passwordHasEmail',
+      params: { name },
+    };
   if (new Set(password).size < 5)
     return {
       reason: 'must use at least 5 different characters',

@@ -67,7 +67,7 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     expect(await figure(0, 'Righe lette')).toMatch(/RIGHE LETTE 2\.?123/i);
     expect(await figure(1, 'Righe lette')).toMatch(/RIGHE LETTE 1\.?942/i);
     expect(await figure(1, 'Nuove')).toMatch(/NUOVE 1\.?942/i);
-    expect(await report(1).innerText()).toContain('rilascio del 24 febbraio 2023');
+    expect(await report(1).innerText()).toContain('data del rilascio: 24 febbraio 2023');
     expect(await figure(2, 'Scartate')).toMatch(/SCARTATE 1$/i);
     const rejected = report(2).getByRole('table', { name: 'Righe scartate' });
     expect(await rejected.getByRole('row', { name: /404/ }).innerText()).toContain(
@@ -243,7 +243,7 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
       /^Importo dichiarato di 0\s€ per: .*Privati/,
     );
     expect(await page.getByTestId('project-source').innerText()).toContain(
-      `Fonte: ${progetti}, rilascio del 24 febbraio 2023`,
+      `Fonte: ${progetti} (rilascio: 24 febbraio 2023)`,
     );
     await page.getByTestId('project-comuni').getByRole('link', { name: 'Abbiategrasso' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Classificazione' }).waitFor();
@@ -350,6 +350,31 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     await serving.getByRole('link', { name: projectTitle }).waitFor();
     expect(await page.getByTestId('action-projects-total').innerText()).toMatch(
       /^1 progetto collegato, .+ di PNRR\.$/,
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('the explorer fits a phone: its tabs wrap above the search, whose label covers nothing', async () => {
+    const { page, errors } = await newVisitor(browser);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto('/progetti');
+    const search = page.getByLabel('Cerca per titolo, sintesi, CUP o attuatore');
+    await search.waitFor();
+    const label = page.locator(`label[for="${await search.getAttribute('id')}"]`);
+    const box = await label.boundingBox();
+    const tabs = await page
+      .getByRole('navigation', { name: 'Progetti e PNRR', exact: true })
+      .boundingBox();
+    // The label starts below the tabs' last line, and its text keeps to one line.
+    expect(box!.y).toBeGreaterThanOrEqual(tabs!.y + tabs!.height);
+    const lines = await label.evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+    expect(lines).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
     );
     expect(errors).toEqual([]);
   });

@@ -487,6 +487,14 @@ describe('files that cannot be read', () => {
       },
     ],
     ['an empty file', '', 'empty', { code: 'fileEmpty' }],
+    ['a byte order mark and nothing else', '\uFEFF', 'empty', { code: 'fileEmpty' }],
+    ['blank lines only', '\n  \r\n\n', 'empty', { code: 'fileEmpty' }],
+    [
+      'a header without rows',
+      '\uFEFFCUP;Codice Locale Progetto;Titolo progetto\r\n\r\n',
+      'no rows',
+      { code: 'fileNoRows' },
+    ],
     [
       'a NUL byte past the part sniffed for binary content',
       'CUP;Codice Locale Progetto;Titolo progetto\n' +
@@ -856,7 +864,9 @@ describe('uploads over a real connection', () => {
         });
       const imports = async () =>
         (await hasty.inject({ method: 'GET', url: '/api/v1/health' })).json().turns.imports;
-      const csv = Buffer.from('CUP;Codice Locale Progetto;Titolo progetto\n');
+      const csv = Buffer.from(
+        'CUP;Codice Locale Progetto;Titolo progetto\nJ51B59999999998;FERMA;Progetto fermo\n',
+      );
       const stalled = upload(csv.length, csv.subarray(0, 10));
       await until(async () => (await imports()).running === 1);
       // Nothing more comes: after the idle time the connection is closed and the turn given back.
@@ -865,6 +875,7 @@ describe('uploads over a real connection', () => {
       expect((await upload(csv.length, csv).answer).status).toBe(201);
     } finally {
       await hasty.close();
+      await forgetFollowed();
     }
   });
 
@@ -1197,6 +1208,19 @@ describe('exports of the filtered projects', () => {
     ).json().total;
     expect(lines).toHaveLength(total + 1);
     expect(lines[0]!.startsWith('CUP;Codice Locale Progetto;Titolo progetto')).toBe(true);
+    // Amounts as the official releases write them, for a spreadsheet set to Italian.
+    const header = lines[0]!.split(';');
+    const first = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/projects?comune=015179&pageSize=1',
+      })
+    ).json().items[0];
+    const row = lines[1]!.split(';');
+    expect(row[header.indexOf('CUP')]).toBe(first.cup);
+    const pnrr = row[header.indexOf('Finanziamento PNRR (€)')]!;
+    expect(pnrr).toMatch(/^\d+,\d{2}$/);
+    expect(Number(pnrr.replace(',', '.'))).toBe(Number(first.fundingPnrr));
   });
 
   it('downloads the projects in the order of the list on screen', async () => {

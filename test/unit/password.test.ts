@@ -7,8 +7,18 @@ describe('password rules', () => {
     expect(passwordWeakness('short', 'a@b.it')?.reason).toMatch(/at least 12/);
   });
 
-  it('refuses a password that contains the e-mail name', () => {
-    expect(passwordWeakness('mario.rossi-2026!', 'mario.rossi@comune.it')?.code).toBe(
+  it('refuses a password that contains the e-mail name, and says which part', () => {
+    expect(passwordWeakness('mario.rossi-2026!', 'mario.rossi@comune.it')).toEqual({
+      reason: 'must not contain "mario.rossi", the name of the e-mail address',
+      code: 'passwordHasEmail',
+      params: { name: 'mario.rossi' },
+    });
+  });
+
+  it('does not refuse a password for holding a name of one or two letters', () => {
+    expect(passwordWeakness('correct horse battery staple', 'a@b.it')).toBeNull();
+    expect(passwordWeakness('correct horse battery staple', 'co@b.it')).toBeNull();
+    expect(passwordWeakness('correct horse battery staple', 'horse@b.it')?.code).toBe(
       'passwordHasEmail',
     );
   });

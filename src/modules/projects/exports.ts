@@ -43,9 +43,17 @@ async function everything(ctx: Ctx, query: ProjectQuery): Promise<ProjectSummary
 const cell = (p: ProjectSummaryView, key: (typeof columns)[number]['key']) =>
   key === 'comuniNames' ? p.comuni.map((c) => c.name).join(', ') : p[key];
 
+const money = new Set<string>(['fundingPnrr', 'fundingTotal']);
+
+/** An amount as the official releases write it: a decimal comma and no thousands separator. */
+const italianAmount = (value: unknown) =>
+  value === null || value === undefined ? '' : Number(value).toFixed(2).replace('.', ',');
+
 /**
- * Semicolon-separated, UTF-8 with BOM, decimal point: what Italian spreadsheets open cleanly.
- * A turn of the event loop every thousand rows, so a large export does not hold the server.
+ * Semicolon-separated, UTF-8 with BOM, amounts with a decimal comma (`4776724,50`), as the
+ * official PNRR files are: what a spreadsheet set to Italian opens as numbers (a decimal point,
+ * beside semicolons, it took for a thousands separator or for text). A turn of the event loop
+ * every thousand rows, so a large export does not hold the server.
  */
 async function csv(rows: ProjectSummaryView[]): Promise<string> {
   const quote = (v: unknown) => {
@@ -54,7 +62,13 @@ async function csv(rows: ProjectSummaryView[]): Promise<string> {
   };
   const lines = [columns.map((c) => quote(c.header)).join(';')];
   for (let i = 0; i < rows.length; i++) {
-    lines.push(columns.map((c) => quote(cell(rows[i]!, c.key))).join(';'));
+    lines.push(
+      columns
+        .map((c) =>
+          money.has(c.key) ? italianAmount(cell(rows[i]!, c.key)) : quote(cell(rows[i]!, c.key)),
+        )
+        .join(';'),
+    );
     if (i % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

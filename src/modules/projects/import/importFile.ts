@@ -241,6 +241,9 @@ export async function importPnrrFile(
   const pieces = csvPieces(input.bytes, options.pieceBytes);
   const encoding = pieces.encoding;
   const first = pieces.texts().next().value ?? '';
+  // A byte order mark, blank lines: no more than an empty file.
+  if (pieces.count === 1 && first.trim() === '')
+    throw Invalid('file', 'the file is empty', 'fileEmpty');
   const firstLine = first
     .slice(0, Math.max(0, first.indexOf('\n')) || first.length)
     .replace(/\r$/, '');
@@ -265,6 +268,9 @@ export async function importPnrrFile(
     const read = await loadNorm(s, kind.rows, { text, size, separator, columns }, (fraction) =>
       onProgress('reading', `${format.kind}: reading rows`, fraction),
     );
+    // A header alone is no release: importing it would record a release that says nothing.
+    if (read.rowsRead === 0)
+      throw Invalid('file', 'the file has its header but no rows', 'fileNoRows');
     onProgress('comparing', `${format.kind}: ${read.rowsRead} rows, comparing`);
     await s.query(
       `INSERT INTO import_releases (id, kind, file_name, sha256, bytes, encoding, release_date, scope, report, imported_by)

@@ -1,10 +1,61 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useFormat } from '../../../app/format.ts';
 import { Figures } from '../../../ui/Figures.tsx';
 import type { ImportReport } from '../types.ts';
 
 const SHOWN_CHANGES = 100;
+
+/** A project's column (as the import compares it) → the label the project page gives it. */
+const fieldLabels: Record<string, string> = {
+  programme: 'projects.fields.programme',
+  mission: 'projects.fields.mission',
+  component: 'projects.fields.component',
+  measure_code: 'projects.fields.measure',
+  title: 'projects.fields.title',
+  summary: 'projects.fields.summary',
+  owner: 'projects.fields.owner',
+  implementer: 'projects.fields.implementer',
+  implementer_tax_code: 'projects.import.report.implementerTaxCode',
+  cup_status: 'projects.fields.cupStatus',
+  nature: 'projects.fields.nature',
+  typology: 'projects.fields.typology',
+  sector: 'projects.fields.sector',
+  procedure: 'projects.fields.procedure',
+  source_updated_at: 'projects.fields.sourceUpdatedAt',
+  progress: 'projects.fields.progress',
+  start_planned: 'projects.fields.startPlanned',
+  start_actual: 'projects.fields.startActual',
+  end_planned: 'projects.fields.endPlanned',
+  end_actual: 'projects.fields.endActual',
+  funding_total_public: 'projects.import.report.fundingTotalPublic',
+};
+
+/** The funding columns → their source's label (`funding_other_public` → "Altro pubblico"). */
+const fundingSources: Record<string, string> = {
+  funding_pnrr: 'pnrr',
+  funding_pnc: 'pnc',
+  funding_eu_other: 'euOther',
+  funding_state: 'state',
+  funding_region: 'region',
+  funding_province: 'province',
+  funding_comune: 'comune',
+  funding_other_public: 'otherPublic',
+  funding_private: 'private',
+  funding_to_find: 'toFind',
+  funding_other: 'other',
+  funding_total: 'total',
+};
+
+/** A changed field as the reader knows it ("Titolo", "Finanziamento PNRR"), not its column. */
+export function changedField(t: TFunction, field: string): string {
+  const source = fundingSources[field];
+  if (source)
+    return t('projects.import.report.fundingField', { source: t(`projects.funding.${source}`) });
+  const label = fieldLabels[field];
+  return label ? t(label) : field;
+}
 
 /** What an import did to the data: counts as figures, then the rows refused, fields changed, columns ignored. */
 export function ImportReportView({ report }: { report: Partial<ImportReport> }) {
@@ -29,7 +80,11 @@ export function ImportReportView({ report }: { report: Partial<ImportReport> }) 
             ? t('projects.import.report.releaseDate', { date: format.date(report.releaseDate) })
             : null,
           report.encoding
-            ? t('projects.import.report.encoding', { encoding: report.encoding })
+            ? t('projects.import.report.encoding', {
+                encoding: t(`projects.import.encodings.${report.encoding}`, {
+                  defaultValue: report.encoding,
+                }),
+              })
             : null,
           report.scope === 'territory' ? t('projects.import.territoryOnly') : null,
           report.durationMs !== undefined
@@ -169,7 +224,7 @@ function Changes({ report }: { report: Partial<ImportReport> }) {
                     <th scope="row" className="fw-normal">
                       <code>{change.key}</code>
                     </th>
-                    <td>{change.fields.join(', ')}</td>
+                    <td>{change.fields.map((field) => changedField(t, field)).join(', ')}</td>
                   </tr>
                 ))}
               </tbody>

@@ -43,7 +43,10 @@ export function UploadCard({ upload, position, onRemove }: UploadCardProps) {
         ) : null}
       </div>
       <p className="small mb-2">
-        {t(`projects.import.detected.${upload.kind}`)} · {sizeOf(upload.file.size, format)}
+        {upload.kind === 'unknown'
+          ? t('projects.import.detected.unknown')
+          : t('projects.import.detected.kind', { kind: t(`projects.kinds.${upload.kind}`) })}{' '}
+        · {sizeOf(upload.file.size, format)}
       </p>
       <p className="fw-semibold mb-2" aria-live="polite">
         {t(`projects.import.status.${upload.status}`)}

@@ -41,8 +41,14 @@ function columnsOf(firstLine: string): string[] {
   );
 }
 
+/** Every release names its projects by CUP or codice locale progetto; tables of the PNRR do not. */
+const projectKey = /^(codice )?cup$|^codice locale (del )?progetto$|^clp$/;
+
 export function kindOf(fileName: string, firstLine: string): DetectedKind {
   const columns = columnsOf(firstLine);
+  // A table of the PNRR's measures or indicators, or the metadata of a release, is no release,
+  // whatever its name says: the server will say what it is.
+  if (!columns.some((column) => projectKey.test(column))) return 'unknown';
   for (const [kind, pattern] of byHeader)
     if (columns.some((column) => pattern.test(column))) return kind;
   for (const [kind, pattern] of byName) if (pattern.test(fileName)) return kind;
