@@ -37,6 +37,7 @@ function summary(r: ImportReport): string {
     `  ${r.kind}, ${r.encoding}, release of ${r.releaseDate ?? 'unknown date'}, sha256 ${r.sha256.slice(0, 12)}…`,
     `  rows read ${r.rowsRead} · created ${r.created} · updated ${r.updated} · unchanged ${r.unchanged}` +
       (r.removed ? ` · removed ${r.removed}` : '') +
+      (r.absent?.count ? ` · stored before and not in this file ${r.absent.count}` : '') +
       (r.skipped ? ` · outside the territory ${r.skipped}` : '') +
       ` · rejected ${r.rejected}`,
   ];

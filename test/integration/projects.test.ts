@@ -94,7 +94,7 @@ describe('importing the real PNRR files of the province of Milan', () => {
       fileName: files.progetti,
       bytes: bundled(files.progetti),
     });
-    expect(again).toMatchObject({ created: 0, updated: 0 });
+    expect(again).toMatchObject({ created: 0, updated: 0, absent: { count: 0, keys: [] } });
     expect(again.unchanged).toBe(1942 - again.rejected);
     expect(await counts()).toEqual(before);
   });
@@ -197,6 +197,35 @@ describe('a newer release', () => {
       key: expect.stringContaining('B11C22000950006'),
       fields: ['funding_pnrr', 'funding_total'],
     });
+  });
+
+  it('names the stored projects it no longer lists, and keeps them', async () => {
+    // The release of the test before, which later tests read the figures of.
+    const full = readFileSync(`reference-data/pnrr/${files.progetti}`, 'utf8').replace(
+      '121992,00;0,00;0,00;121992,00',
+      '130000,00;0,00;0,00;130000,00',
+    );
+    const before = await importPnrrFile(t.ctx, systemActor, {
+      fileName: 'PNRR_Progetti_2023-03.csv',
+      bytes: Buffer.from(full),
+    });
+    // The release's last record, one line: the newer file leaves it out.
+    const lines = full.trimEnd().split('\n');
+    expect(lines.at(-1)).toContain('J47H21008130001');
+    const report = await importPnrrFile(t.ctx, systemActor, {
+      fileName: 'PNRR_Progetti_2023-04.csv',
+      bytes: Buffer.from(lines.slice(0, -1).join('\n')),
+    });
+    expect(report.absent!.count).toBe(before.absent!.count + 1);
+    expect(report.absent!.keys).toContainEqual(expect.stringMatching(/^J47H21008130001 /));
+    expect(report.removed).toBe(0);
+    expect((await projectByCup('J47H21008130001')).cup).toBe('J47H21008130001');
+    // Listed again, it is no longer absent.
+    const again = await importPnrrFile(t.ctx, systemActor, {
+      fileName: 'PNRR_Progetti_2023-05.csv',
+      bytes: Buffer.from(full),
+    });
+    expect(again.absent!.count).toBe(before.absent!.count);
   });
 
   it('reads a windows-1252 file with changed headers, lower-case CUPs and Italian numbers', async () => {

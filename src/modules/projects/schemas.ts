@@ -152,6 +152,20 @@ export const ImportReport = Type.Object({
     }),
   ),
   changes: Type.Array(Type.Object({ key: Type.String(), fields: Type.Array(Type.String()) })),
+  absent: Type.Optional(
+    Type.Object(
+      {
+        count: Type.Integer(),
+        keys: Type.Array(Type.String(), {
+          description: 'CUP, codice locale, sub-measure; the first 200',
+        }),
+      },
+      {
+        description:
+          'Progetti only: projects stored from earlier releases that this file does not list (kept as they are)',
+      },
+    ),
+  ),
   unknownColumns: Type.Array(Type.String()),
   durationMs: Type.Integer(),
 });

@@ -10,6 +10,11 @@ export interface KindResult {
   removed: number;
   skipped: number;
   changes: { key: string; fields: string[] }[];
+  /**
+   * Projects: those stored from earlier releases that this file does not list (kept as they are:
+   * a file may be an extract), and the first of their keys.
+   */
+  absent?: { count: number; keys: string[] };
 }
 
 /**

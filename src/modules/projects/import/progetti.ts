@@ -171,6 +171,7 @@ export async function importProgetti(
     [releaseId],
   );
   const updated = update!.updated;
+  const absent = await absentProjects(s, scope);
   // The new projects, in file order: their ids increase in that order (importedId).
   const created = await withIndexesRebuiltIfLarge(s, 'projects', valid, () =>
     count(
@@ -191,5 +192,38 @@ export async function importProgetti(
     removed: 0,
     skipped,
     changes: update!.changes,
+    absent,
   };
+}
+
+/** How many absent projects a report names. */
+export const reportedAbsent = 200;
+
+/**
+ * The imported projects the file does not list: in a complete release, projects withdrawn or
+ * merged since; in an extract (a region, a city), those outside it. They are kept, and the report
+ * says how many, so that a newer release's silence is seen. With scope "territory", only the
+ * projects located in the territory count: the others were left out of `norm` on purpose.
+ */
+async function absentProjects(
+  s: RawSession,
+  scope: 'all' | 'territory',
+): Promise<{ count: number; keys: string[] }> {
+  const [row] = await s.query<{ count: number; keys: string[] }>(
+    `WITH absent AS (
+      SELECT p.cup, p.local_code, p.sub_measure_code FROM projects p
+      WHERE NOT p.is_manual
+        AND NOT EXISTS (SELECT 1 FROM norm n WHERE n.cup = p.cup AND n.local_code = p.local_code
+                          AND n.sub_measure_code = p.sub_measure_code)
+        ${
+          scope === 'territory'
+            ? `AND EXISTS (SELECT 1 FROM project_locations l JOIN comuni c ON c.istat_code = l.comune_code
+                 WHERE l.cup = p.cup AND l.local_code = p.local_code)`
+            : ''
+        })
+    SELECT (SELECT count(*)::int FROM absent) AS count,
+      ARRAY(SELECT btrim(cup || ' ' || local_code || ' ' || sub_measure_code) FROM absent
+            ORDER BY cup, local_code, sub_measure_code LIMIT ${reportedAbsent}) AS keys`,
+  );
+  return row!;
 }

@@ -189,6 +189,8 @@ export interface ImportReport {
   rejected: number;
   rejectedRows: { row: number; reasons: string[]; problems?: ImportProblem[] }[];
   changes: { key: string; fields: string[] }[];
+  /** Progetti: projects stored from earlier releases that this file does not list. */
+  absent?: { count: number; keys: string[] };
   unknownColumns: string[];
   durationMs: number;
 }

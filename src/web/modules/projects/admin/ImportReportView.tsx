@@ -99,6 +99,7 @@ export function ImportReportView({ report }: { report: Partial<ImportReport> }) 
       <Figures items={figures} />
       <RejectedRows report={report} />
       <Changes report={report} />
+      <Absent report={report} />
       {report.unknownColumns && report.unknownColumns.length > 0 ? (
         <>
           <h4 className="h6 mt-3">{t('projects.import.report.unknownColumns')}</h4>
@@ -235,6 +236,51 @@ function Changes({ report }: { report: Partial<ImportReport> }) {
               </p>
             ) : null}
           </div>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+/** Projects stored from earlier releases that the file does not list (Progetti only). */
+function Absent({ report }: { report: Partial<ImportReport> }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const absent = report.absent;
+  if (!absent || absent.count === 0) return null;
+  return (
+    <>
+      <h4 className="h6 mt-3">{t('projects.import.report.absent', { count: absent.count })}</h4>
+      <p className="small mb-1">{t('projects.import.report.absentNote')}</p>
+      <button
+        type="button"
+        className="btn btn-outline-primary btn-xs"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? t('projects.import.report.hideAbsent') : t('projects.import.report.showAbsent')}
+      </button>
+      <div id={listId} hidden={!open}>
+        {open ? (
+          <>
+            <ul
+              className="list-unstyled small mt-2 mb-1 mp-scroll-table"
+              aria-label={t('projects.import.report.absentKey')}
+            >
+              {absent.keys.map((key) => (
+                <li key={key}>
+                  <code>{key}</code>
+                </li>
+              ))}
+            </ul>
+            {absent.count > absent.keys.length ? (
+              <p className="small">
+                {t('projects.import.report.absentShown', { count: absent.keys.length })}
+              </p>
+            ) : null}
+          </>
         ) : null}
       </div>
     </>
