@@ -271,6 +271,20 @@ describe('PNRR projects: imported by the PNRR unit, read by the public, linked t
     await section.getByRole('link', { name: 'Vedi tutti i 13 progetti di Abbiategrasso' }).click();
     await page.waitForURL('**/progetti?comune=015002');
     await page.getByText('13 progetti trovati').waitFor();
+
+    // The zone of Abbiategrasso: the projects of its comuni, and their share of the money.
+    await page.goto('/zone/magentino-abbiatense');
+    const zone = page.getByRole('region', { name: 'Progetti nella zona' });
+    const all = zone.getByRole('link', { name: /^Vedi tutti i \d+ progetti della zona$/ });
+    await all.waitFor();
+    const count = Number((await all.innerText()).replace(/\D/g, ''));
+    expect(count).toBeGreaterThan(13);
+    await expect
+      .poll(() => zone.locator('.mp-figures li').nth(1).innerText())
+      .toMatch(/^PNRR ATTRIBUITI ALLA ZONA\s+[\d,]+\sMln\s€$/i);
+    await all.click();
+    await page.waitForURL('**/progetti?zone=magentino-abbiatense');
+    await page.getByText(`${count} progetti trovati`).waitFor();
     expect(errors).toEqual([]);
   });
 
