@@ -28,6 +28,8 @@ export const violationCodes = [
   'exclusiveMinimum',
   'exclusiveMaximum',
   'format',
+  'nulCharacter',
+  'brokenCharacter',
   'pattern',
   'type',
   'minItems',

@@ -29,6 +29,7 @@ import { registerAuth } from './auth.ts';
 import {
   addProblemResponses,
   ProblemSchema,
+  refuseUnstorableText,
   registerErrorHandling,
   sendFrameworkProblem,
 } from './problem.ts';
@@ -88,6 +89,26 @@ const validators = {
   other: addFormats(new Ajv({ ...validatorOptions, coerceTypes: 'array' })),
 };
 
+/**
+ * A day of the calendar that PostgreSQL can store: ajv-formats' `date` lets the year 0000
+ * through, which the database refuses (there is no year 0), as an error of the server's.
+ */
+export function storableDate(text: string): boolean {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!day) return false;
+  const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+  const parsed = new Date(Date.UTC(2000, month - 1, date));
+  parsed.setUTCFullYear(year);
+  return (
+    year >= 1 &&
+    parsed.getUTCFullYear() === year &&
+    parsed.getUTCMonth() === month - 1 &&
+    parsed.getUTCDate() === date
+  );
+}
+for (const ajv of Object.values(validators))
+  ajv.addFormat('date', { type: 'string', validate: storableDate });
+
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -124,6 +145,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.addSchema(ProblemSchema);
   registerErrorHandling(app);
+  refuseUnstorableText(app);
   addProblemResponses(app);
   await app.register(cookie);
   await app.register(swagger, {

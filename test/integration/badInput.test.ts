@@ -200,6 +200,80 @@ describe('a request body that is not what the API expects', () => {
   });
 });
 
+describe('text that no column can store, and days that are not', () => {
+  it('names a lone half of a surrogate pair and a NUL wherever they are, and changes nothing', async () => {
+    const { version } = (await milano()).json();
+    await leavesDataUnchanged(async () => {
+      const res = await admin.request({
+        method: 'PATCH',
+        url: '/api/v1/zones/milano',
+        payload: { version, name: 'Zona \ud800 x', vision: 'a\u0000b' },
+      });
+      const { violations } = expectProblem(res, 400);
+      expect(violations).toEqual([
+        expect.objectContaining({ field: 'body.name', code: 'brokenCharacter' }),
+        expect.objectContaining({ field: 'body.vision', code: 'nulCharacter' }),
+      ]);
+    });
+  });
+
+  it('refuses them in fields whose schema has no pattern, before the database sees them', async () => {
+    for (const payload of [
+      { cup: 'J11B22000000778', title: 'Progetto mis', programme: 'Altro', measure: 'M1\u0000' },
+      { cup: 'J11B22000000778', title: 'Progetto \udc00', programme: 'Altro' },
+    ]) {
+      const res = await admin.request({ method: 'POST', url: '/api/v1/projects', payload });
+      expectViolation(
+        res,
+        Object.keys(payload).includes('measure') ? 'body.measure' : 'body.title',
+      );
+    }
+    const found = await admin.request({ method: 'GET', url: '/api/v1/projects?q=J11B22000000778' });
+    expect(found.json().total).toBe(0);
+  });
+
+  it('accepts a whole surrogate pair: an emoji is a character', async () => {
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/zones',
+      payload: { id: 'zona-emoji', name: 'Zona 🚲 ciclabile' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().name).toBe('Zona 🚲 ciclabile');
+  });
+
+  it('refuses the year 0000 and a day the calendar has not, naming the field', async () => {
+    for (const day of ['0000-01-01', '2023-02-29', '2024-13-01']) {
+      const res = await admin.request({
+        method: 'POST',
+        url: '/api/v1/projects',
+        payload: {
+          cup: 'J11B22000000779',
+          title: 'Progetto datato',
+          programme: 'Altro',
+          startPlanned: day,
+        },
+      });
+      const { violations } = expectProblem(res, 400);
+      expect(violations).toContainEqual(
+        expect.objectContaining({ field: 'body.startPlanned', code: 'format' }),
+      );
+      expect(new Set(violations!.map((v) => v.field))).toEqual(new Set(['body.startPlanned']));
+    }
+    const leap = await admin.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: {
+        cup: 'J11B22000000779',
+        title: 'Progetto datato',
+        programme: 'Altro',
+        startPlanned: '2024-02-29',
+      },
+    });
+    expect(leap.statusCode).toBe(201);
+  });
+});
+
 describe('requests that race each other', () => {
   it('answers simultaneous creations of the same zone with one 201 and 409s, never 5xx', async () => {
     const create = () =>
