@@ -164,6 +164,27 @@ describe('metroplan CLI on a fresh database', { timeout: 120_000 }, () => {
     );
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toContain("option '--role <role>' argument 'boss' is invalid");
+    // The checks of the API's schema, made by the service the command calls.
+    for (const [email, name, said] of [
+      ['notanemail', 'X Y', 'body.email: must be an e-mail address'],
+      ['z@example.it', 'X\u0001\u0002', 'body.name: must not contain control characters'],
+      ['z@example.it', 'N'.repeat(300), 'body.name: must have at most 120 characters'],
+    ]) {
+      const refused = await metroplan(
+        'user',
+        'add',
+        '--email',
+        email!,
+        '--name',
+        name!,
+        '--role',
+        'participant',
+      );
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(said);
+    }
+    const listed = await metroplan('user', 'list');
+    expect(listed.stdout).not.toContain('notanemail');
   });
 });
 

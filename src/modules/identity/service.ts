@@ -109,6 +109,35 @@ export interface NewUser extends Scope {
 }
 
 /** Creates an account with a one-time password, which the caller shows once and never stores. */
+const controlCharacter = /[\u0000-\u001F\u007F]/;
+
+/**
+ * The checks of an account's e-mail and name, in the service: the API's schema makes them too,
+ * but the command line (`metroplan user add`) comes here without it.
+ */
+function checkAccountFields(input: { email?: string; name?: string }): void {
+  if (input.email !== undefined) {
+    const email = input.email.trim();
+    if (
+      email.length > 254 ||
+      controlCharacter.test(email) ||
+      !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)
+    )
+      throw Invalid('body.email', 'must be an e-mail address', 'format', { format: 'email' });
+  }
+  if (input.name !== undefined) {
+    const name = input.name.trim();
+    if (name.length < 2)
+      throw Invalid('body.name', 'must have at least 2 characters', 'minLength', { count: 2 });
+    if (name.length > 120)
+      throw Invalid('body.name', 'must have at most 120 characters', 'maxLength', { count: 120 });
+    if (controlCharacter.test(name))
+      throw Invalid('body.name', 'must not contain control characters', 'pattern', {
+        pattern: 'no control characters',
+      });
+  }
+}
+
 export async function createUser(
   ctx: Ctx,
   actor: Actor,
@@ -116,6 +145,7 @@ export async function createUser(
   options: { password?: string } = {},
 ): Promise<{ user: UserView; temporaryPassword: string }> {
   requireManager(actor);
+  checkAccountFields(input);
   const email = input.email.trim().toLowerCase();
   if (await repo.findUserByEmail(ctx.db, email))
     throw Conflict(`An account for ${email} already exists.`, 'accountExists', { email });
@@ -163,6 +193,7 @@ export async function updateUser(
   changes: UserChanges,
 ): Promise<UserView> {
   const manager = requireManager(actor);
+  checkAccountFields({ name: changes.name });
   const before = await getUser(ctx, actor, id);
   if (
     id === manager.id &&
