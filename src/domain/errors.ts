@@ -74,6 +74,7 @@ export const violationCodes = [
   'circularHierarchy',
   'fileEmpty',
   'fileNoRows',
+  'fileLineEnds',
   'fileTooLarge',
   'fileBinary',
   'fileSpreadsheet',

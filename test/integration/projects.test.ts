@@ -519,6 +519,12 @@ describe('files that cannot be read', () => {
     ['a byte order mark and nothing else', '\uFEFF', 'empty', { code: 'fileEmpty' }],
     ['blank lines only', '\n  \r\n\n', 'empty', { code: 'fileEmpty' }],
     [
+      'lines ended by a carriage return alone',
+      'CUP;Codice Locale Progetto;Titolo progetto\rJ51B21000000009;X;Titolo\rJ51B21000000010;Y;Titolo\r',
+      'carriage return alone',
+      { code: 'fileLineEnds' },
+    ],
+    [
       'a header without rows',
       '\uFEFFCUP;Codice Locale Progetto;Titolo progetto\r\n\r\n',
       'no rows',

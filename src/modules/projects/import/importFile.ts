@@ -244,6 +244,14 @@ export async function importPnrrFile(
   // A byte order mark, blank lines: no more than an empty file.
   if (pieces.count === 1 && first.trim() === '')
     throw Invalid('file', 'the file is empty', 'fileEmpty');
+  // Lines ended by a carriage return alone (the old Mac OS way): the whole file reads as its
+  // header, and its rows would be lost without a word.
+  if (!first.includes('\n') && first.includes('\r'))
+    throw Invalid(
+      'file',
+      'its lines end with a carriage return alone (CR, old Mac OS): save it with Windows (CR LF) or Unix (LF) line ends',
+      'fileLineEnds',
+    );
   const firstLine = first
     .slice(0, Math.max(0, first.indexOf('\n')) || first.length)
     .replace(/\r$/, '');
