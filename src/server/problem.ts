@@ -181,7 +181,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return sendProblem(reply, status, clientMessage(error));
+      return sendProblem(reply, status, clientMessage(error, request));
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, 500, 'Something went wrong on our side; the error has been logged.');
@@ -191,22 +191,31 @@ export function registerErrorHandling(app: FastifyInstance): void {
 /** The router's own refusals, before any route runs: the same problem documents as the rest. */
 export function sendFrameworkProblem(
   error: FastifyError,
-  _request: FastifyRequest,
+  request: FastifyRequest,
   reply: FastifyReply,
 ): void {
-  sendProblem(reply, error.statusCode ?? 400, clientMessage(error));
+  sendProblem(reply, error.statusCode ?? 400, clientMessage(error, request));
 }
 
-function clientMessage(error: FastifyError): string {
+/** What the routes that take a file's bytes take (the others take JSON). */
+function acceptedType(path: string): string {
+  if (/^\/api\/v1\/imports(\?|$)/.test(path)) return 'text/csv, the bytes of the CSV file';
+  if (/^\/api\/v1\/acts\/[^/]+\/document(\?|$)/.test(path)) return 'application/pdf';
+  return 'application/json';
+}
+
+function clientMessage(error: FastifyError, request: FastifyRequest): string {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return 'The request body is not valid JSON.';
+      // Also a body that names a field __proto__ or constructor: refused against prototype
+      // pollution, and valid JSON all the same.
+      return 'The request body is not valid JSON, or it names a field "__proto__" or "constructor", which is not accepted.';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'The request body is empty but its content-type says JSON.';
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return 'The request body is too large.';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'This content-type is not accepted here: send application/json.';
+      return `This content-type is not accepted here: send ${acceptedType(request.url)}.`;
     case 'FST_ERR_BAD_URL':
       return 'The address is not valid: check its percent-encoding.';
     case 'FST_ERR_MAX_PARAM_LENGTH':

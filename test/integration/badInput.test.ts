@@ -139,6 +139,31 @@ describe('a request body that is not what the API expects', () => {
         payload: '<zone><id>zona-xml</id><name>Zona XML</name></zone>',
       });
       expectProblem(res, 415);
+      expect(res.json().detail).toContain('send application/json');
+    });
+  });
+
+  it('tells an upload sent as a form what the route takes: the bytes of the file', async () => {
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/imports?fileName=progetti.csv',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      payload: '--x\r\n\r\nCUP\r\n--x--',
+    });
+    expectProblem(res, 415);
+    expect(res.json().detail).toContain('send text/csv, the bytes of the CSV file');
+  });
+
+  it('says why a body naming __proto__ or constructor is refused, valid JSON as it is', async () => {
+    await leavesDataUnchanged(async () => {
+      const res = await admin.request({
+        method: 'POST',
+        url: '/api/v1/zones',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"id": "zona-proto", "name": "Zona", "constructor": {"prototype": {}}}',
+      });
+      expectProblem(res, 400);
+      expect(res.json().detail).toContain('"__proto__" or "constructor"');
     });
   });
 
