@@ -109,7 +109,10 @@ export interface NewUser extends Scope {
 }
 
 /** Creates an account with a one-time password, which the caller shows once and never stores. */
-const controlCharacter = /[\u0000-\u001F\u007F]/;
+/** A control character (below a space, or DEL): what the API's `Text` schema refuses. */
+const controlCharacter = {
+  test: (text: string) => [...text].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127),
+};
 
 /**
  * The checks of an account's e-mail and name, in the service: the API's schema makes them too,
