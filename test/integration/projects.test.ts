@@ -1575,3 +1575,83 @@ describe('the hash of an imported row', () => {
     },
   );
 });
+
+describe('searching the projects by words', () => {
+  /** The ids of every project a query finds, and their titles. */
+  async function found(q: string) {
+    const items: { id: string; cup: string; title: string }[] = [];
+    for (let page = 1; ; page++) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/projects?q=${encodeURIComponent(q)}&pageSize=200&page=${page}`,
+      });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      items.push(...body.items);
+      if (items.length >= body.total) break;
+    }
+    return { ids: items.map((p) => p.id).sort(), titles: items.map((p) => p.title), items };
+  }
+  /** What the search found before: the whole query as one substring of title, summary, implementer. */
+  async function asOneSubstring(q: string) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const { rows } = (await t.handle.db.execute(
+      sql`SELECT id FROM projects
+          WHERE title ILIKE ${pattern} OR summary ILIKE ${pattern} OR implementer ILIKE ${pattern}`,
+    )) as unknown as { rows: { id: string }[] };
+    return rows.map((r) => r.id).sort();
+  }
+
+  it('finds the other forms of an Italian word: "scuola" also finds the "Scuole"', async () => {
+    const scuola = await found('scuola');
+    const before = await asOneSubstring('scuola');
+    expect(scuola.ids).toEqual(expect.arrayContaining(before));
+    expect(scuola.ids.length).toBeGreaterThan(before.length);
+    expect(scuola.titles.some((title) => /scuole/i.test(title) && !/scuola/i.test(title))).toBe(
+      true,
+    );
+    expect((await found('Scuole')).ids).toEqual(scuola.ids);
+    expect((await found('asilo')).ids).toEqual((await found('asili')).ids);
+  });
+
+  it('needs every word, in any order and anywhere in the title, summary or implementer', async () => {
+    expect(await asOneSubstring('scuola milano')).toEqual([]);
+    const both = await found('scuola milano');
+    expect(both.ids.length).toBeGreaterThan(0);
+    const scuola = (await found('scuola')).ids;
+    const milano = (await found('milano')).ids;
+    expect(both.ids).toEqual(scuola.filter((id) => milano.includes(id)));
+    expect((await found('scuola parolachenonce')).ids).toEqual([]);
+
+    expect(await asOneSubstring('nido asili')).toEqual([]);
+    const nidoAsili = await found('nido asili');
+    expect(nidoAsili.ids.length).toBeGreaterThan(0);
+    expect(nidoAsili.ids).toEqual((await found('asili nido')).ids);
+    expect(nidoAsili.ids).toEqual(expect.arrayContaining(await asOneSubstring('asili nido')));
+    // Punctuation, articles and prepositions separate words and need not be there.
+    expect((await found("asili, nido: dell'infanzia")).ids.length).toBeGreaterThan(0);
+  });
+
+  it('finds the same projects with and without accents, in either case', async () => {
+    const accented = await found('università');
+    expect(accented.ids.length).toBeGreaterThan((await asOneSubstring('università')).length);
+    expect((await found('universita')).ids).toEqual(accented.ids);
+    expect((await found('UNIVERSITÀ')).ids).toEqual(accented.ids);
+    expect(accented.ids).toEqual(expect.arrayContaining(await asOneSubstring('universita')));
+  });
+
+  it('still finds a project by its CUP, in any case and among other words', async () => {
+    const exact = await found('B11C22000950006');
+    expect(exact.items.map((p) => p.cup)).toEqual(['B11C22000950006']);
+    expect((await found(' b11c22000950006 ')).ids).toEqual(exact.ids);
+    const word = exact.titles[0]!.split(/[^\p{L}]+/u).find((w) => w.length >= 5)!;
+    expect((await found(`B11C22000950006 ${word}`)).ids).toEqual(exact.ids);
+  });
+
+  it('matches wildcards as themselves: a query of % or _ does not find every project', async () => {
+    expect((await found('scuola')).ids.length).toBeGreaterThan(0);
+    for (const q of ['%%', '__', '_%', '\\%', '% _'])
+      expect((await found(q)).ids, q).toEqual(await asOneSubstring(q.trim()));
+    expect((await found('%%')).ids).toEqual([]);
+  });
+});

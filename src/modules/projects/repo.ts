@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import {
   comuni,
@@ -10,6 +10,7 @@ import {
   projects,
   projectSubjects,
 } from '../../db/schema/index.ts';
+import { searchWords, wordPattern, type SearchWord } from '../../domain/searchWords.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -27,18 +28,30 @@ export type ProjectSort = 'title' | 'funding' | 'pnrr' | 'updated';
 
 const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/**
+ * The projects that have every word of the query in their title, summary or implementer, in any
+ * case and with or without accents (see searchWords), or the CUP a word names. The three texts
+ * are joined once per row and every word is looked for in them by one `~* ALL`.
+ */
+function matchingWords(query: string): SQL | undefined {
+  const words = searchWords(query);
+  if (words.length === 0) return undefined;
+  const text = sql`concat_ws(' ', ${projects.title}, ${projects.summary}, ${projects.implementer})`;
+  const found = (w: SearchWord) =>
+    w.literal ? sql`${text} like ${like(w.text)}` : sql`${text} ~* ${wordPattern(w.text)}`;
+  const plain = words.filter((w) => !w.cup && !w.literal).map((w) => sql`${wordPattern(w.text)}`);
+  return and(
+    plain.length > 0 ? sql`${text} ~* all (array[${sql.join(plain, sql`, `)}])` : undefined,
+    ...words.filter((w) => w.literal).map(found),
+    ...words.filter((w) => w.cup).map((w) => or(eq(projects.cup, w.cup!), found(w))),
+  );
+}
+
 function projectWhere(f: ProjectFilter): SQL | undefined {
   const located = (where: SQL) =>
     sql`exists (select 1 from ${projectLocations} l where l.cup = "projects"."cup" and l.local_code = "projects"."local_code" and ${where})`;
   return and(
-    f.q
-      ? or(
-          ilike(projects.title, like(f.q)),
-          ilike(projects.summary, like(f.q)),
-          eq(projects.cup, f.q.trim().toUpperCase()),
-          ilike(projects.implementer, like(f.q)),
-        )
-      : undefined,
+    f.q ? matchingWords(f.q) : undefined,
     f.mission ? eq(projects.mission, f.mission) : undefined,
     f.measure
       ? or(eq(projects.measureCode, f.measure), eq(projects.subMeasureCode, f.measure))
