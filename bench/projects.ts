@@ -268,6 +268,9 @@ async function measure(
       all: await sequential(`${base}/analytics/pnrr`, 50),
       mission: await sequential(`${base}/analytics/pnrr?mission=M4`, 50),
       projectsByComune: await sequential(`${base}/projects?comune=015146`, 50),
+      // Words found anywhere in title, summary or implementer, with their accents and other forms
+      // (domain/searchWords.ts): no index, every project read.
+      search: await sequential(`${base}/projects?q=${encodeURIComponent('scuola mobilità')}`, 20),
       // The last page of the explorer, sorted by money: places are worked out for its rows only.
       lastPage: await sequential(`${base}/projects?page=${Math.ceil(size / 100)}&pageSize=100`, 20),
       // Every project of one mission (tens of thousands) as a spreadsheet, in one query.
