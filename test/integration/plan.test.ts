@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actDocuments } from '../../src/db/schema/index.ts';
 import { partialUpload, portOf } from '../support/partialUpload.ts';
 import { asRole, browser, startTestApp, type Agent, type TestApp } from '../support/testApp.ts';
 
@@ -638,5 +640,61 @@ describe('illegal transitions through the API', () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().detail).toContain('newer version');
+  });
+});
+
+describe('act documents under names that are not plain ASCII', () => {
+  /** The name a client would save the file under: filename* (RFC 5987) when given, else filename. */
+  function savedName(disposition: string): string {
+    const extended = /filename\*=UTF-8''([^;\s]+)/i.exec(disposition);
+    if (extended) return decodeURIComponent(extended[1]!);
+    return /filename="([^"]*)"/.exec(disposition)![1]!;
+  }
+
+  it.each([
+    ['日本.pdf', '日本.pdf'],
+    ['café.pdf', 'café.pdf'],
+    ['cafe\u0301.pdf', 'café.pdf'],
+    ['Delibera n°16 "bis".pdf', 'Delibera n_16 _bis_.pdf'],
+  ])('serves a document uploaded as %s, under that name', async (name, stored) => {
+    const plan = await planBySlug('psttm-2016-2018');
+    const act = (await get(`/api/v1/plan-versions/${plan.versions[0].id}`)).json().acts[0] as {
+      id: string;
+    };
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const res = await admin.request({
+      method: 'PUT',
+      url: `/api/v1/acts/${act.id}/document?filename=${encodeURIComponent(name)}`,
+      payload: pdf,
+      headers: { 'content-type': 'application/pdf' },
+    });
+    expect(res.statusCode).toBe(200);
+    const download = await get(`/api/v1/acts/${act.id}/document`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    const disposition = String(download.headers['content-disposition']);
+    // Every byte of the header is printable ASCII, and the plain filename is a quoted string.
+    expect(disposition).toMatch(/^inline; filename="[\x20-\x7e]*"; filename\*=UTF-8''[!-~]+$/);
+    expect(/filename="([^"\\]*)"/.exec(disposition)).not.toBeNull();
+    expect(savedName(disposition)).toBe(stored);
+  });
+
+  it('serves a document whatever name was stored before names were cleaned this way', async () => {
+    const plan = await planBySlug('psttm-2016-2018');
+    const act = (await get(`/api/v1/plan-versions/${plan.versions[0].id}`)).json().acts[0] as {
+      id: string;
+    };
+    const name = 'a "b" \\ c\r\n(d)*\'e\' 日本 n°1.pdf';
+    await t.ctx.db
+      .update(actDocuments)
+      .set({ filename: name })
+      .where(eq(actDocuments.actId, act.id));
+    const download = await get(`/api/v1/acts/${act.id}/document`);
+    expect(download.statusCode).toBe(200);
+    const disposition = String(download.headers['content-disposition']);
+    expect(disposition).toMatch(
+      /^inline; filename="[ !#-[\]-~]*"; filename\*=UTF-8''[!#$&+\-.^_`|~%0-9A-Za-z]+$/,
+    );
+    expect(savedName(disposition)).toBe('a "b" \\ c(d)*\'e\' 日本 n°1.pdf');
   });
 });

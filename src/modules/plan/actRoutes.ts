@@ -4,6 +4,7 @@ import type { App, AppServices } from '../../server/app.ts';
 import { Text, Uuid } from '../../server/schemas.ts';
 import { clientGone } from '../../server/turns.ts';
 import * as acts from './acts.ts';
+import { contentDisposition } from './contentDisposition.ts';
 import { maxDocumentBytes } from './acts.ts';
 import { exportVersion } from './exports.ts';
 import * as s from './schemas.ts';
@@ -110,7 +111,7 @@ export function actRoutes(app: App, { ctx }: AppServices): void {
       const document = await acts.actDocument(ctx, request.actor, request.params.actId);
       return reply
         .type(document.contentType)
-        .header('content-disposition', `inline; filename="${document.filename}"`)
+        .header('content-disposition', contentDisposition('inline', document.filename))
         .header('x-content-type-options', 'nosniff')
         .send(document.content);
     },

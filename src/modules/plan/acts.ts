@@ -77,7 +77,12 @@ export async function attachActDocument(
       'the document is not a PDF file (its content does not start with %PDF- and end with %%EOF)',
       'notPdf',
     );
-  const filename = input.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120) || 'atto.pdf';
+  // NFC first: a name typed on a Mac arrives decomposed (e + U+0301), and the accent is no letter.
+  // The cut counts characters, so it cannot split a character outside the BMP in two.
+  const filename =
+    Array.from(input.filename.normalize('NFC').replace(/[^\p{L}\p{N}._ -]/gu, '_'))
+      .slice(0, 120)
+      .join('') || 'atto.pdf';
   const sha256 = createHash('sha256').update(input.content).digest('hex');
   await ctx.db.transaction(async (tx) => {
     await repo.upsertActDocument(tx, {
