@@ -698,3 +698,33 @@ describe('act documents under names that are not plain ASCII', () => {
     expect(savedName(disposition)).toBe('a "b" \\ c(d)*\'e\' 日本 n°1.pdf');
   });
 });
+
+describe('concurrent plan creation', () => {
+  it('gives one of twelve creates with the same slug the plan, and the others 409 slugExists', async () => {
+    const payload = { slug: 'race-x', title: 'Piano in gara', periodStart: 2031, periodEnd: 2033 };
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        admin.request({ method: 'POST', url: '/api/v1/plans', payload }),
+      ),
+    );
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes).toEqual([201, ...Array<number>(11).fill(409)]);
+    const sequential = await admin.request({ method: 'POST', url: '/api/v1/plans', payload });
+    expect(sequential.statusCode).toBe(409);
+    for (const answer of answers.filter((a) => a.statusCode === 409))
+      expect(answer.json()).toEqual(sequential.json());
+    expect(sequential.json()).toMatchObject({ code: 'slugExists', params: { slug: 'race-x' } });
+    const plan = answers.find((a) => a.statusCode === 201)!.json();
+    const audit = (
+      await admin.request({
+        method: 'GET',
+        url: `/api/v1/audit?action=plan.created&entityType=plan`,
+      })
+    ).json();
+    const ofRace = audit.items.filter(
+      (e: { after: { slug?: string } | null }) => e.after?.slug === 'race-x',
+    );
+    expect(ofRace).toHaveLength(1);
+    expect(ofRace[0].entityId).toBe(plan.id);
+  });
+});

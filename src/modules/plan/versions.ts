@@ -15,6 +15,7 @@ import {
 } from '../../domain/planVersion.ts';
 import type { Actor } from '../../domain/roles.ts';
 import type { Executor } from '../../db/client.ts';
+import { brokenUniqueIndex } from '../../db/uniqueViolation.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Ctx } from '../context.ts';
 import { canManageVersions, canSeeDrafts } from './policy.ts';
@@ -260,43 +261,51 @@ export async function createPlan(
   requireVersionManager(actor);
   if (input.periodEnd < input.periodStart)
     throw Invalid('body.periodEnd', 'must not be before periodStart', 'endBeforeStart');
-  if ((await repo.listPlans(ctx.db)).some((p) => p.slug === input.slug))
-    throw Conflict(`A plan with slug "${input.slug}" already exists.`, 'slugExists', {
+  const slugExists = () =>
+    Conflict(`A plan with slug "${input.slug}" already exists.`, 'slugExists', {
       slug: input.slug,
     });
-  const plan = await ctx.db.transaction(async (tx) => {
-    const plan = await repo.insertPlan(tx, { ...input, subtitle: input.subtitle ?? null });
-    const version = await repo.insertVersion(tx, {
-      planId: plan.id,
-      number: 1,
-      label: 'Prima stesura',
-      status: 'draft',
+  if ((await repo.listPlans(ctx.db)).some((p) => p.slug === input.slug)) throw slugExists();
+  // The check above answers the usual case; two creates at once both pass it, and the unique index
+  // decides: the one that loses is told the same as if it had come second.
+  const plan = await ctx.db
+    .transaction(async (tx) => {
+      const plan = await repo.insertPlan(tx, { ...input, subtitle: input.subtitle ?? null });
+      const version = await repo.insertVersion(tx, {
+        planId: plan.id,
+        number: 1,
+        label: 'Prima stesura',
+        status: 'draft',
+      });
+      await repo.insertItems(
+        tx,
+        planSections.map((s, i) => ({
+          versionId: version.id,
+          kind: 'section',
+          sectionCode: s.code,
+          code: s.code,
+          title: s.title,
+          position: i,
+        })),
+      );
+      await repo.insertTransition(tx, {
+        planVersionId: version.id,
+        fromStatus: null,
+        toStatus: 'draft',
+        actorId: actor.user!.id,
+        actorLabel: `${actor.user!.name} <${actor.user!.email}>`,
+      });
+      await recordAudit(tx, actor, {
+        action: 'plan.created',
+        entityType: 'plan',
+        entityId: plan.id,
+        after: input,
+      });
+      return plan;
+    })
+    .catch((error: unknown) => {
+      if (brokenUniqueIndex(error) === 'plans_slug_unique') throw slugExists();
+      throw error;
     });
-    await repo.insertItems(
-      tx,
-      planSections.map((s, i) => ({
-        versionId: version.id,
-        kind: 'section',
-        sectionCode: s.code,
-        code: s.code,
-        title: s.title,
-        position: i,
-      })),
-    );
-    await repo.insertTransition(tx, {
-      planVersionId: version.id,
-      fromStatus: null,
-      toStatus: 'draft',
-      actorId: actor.user!.id,
-      actorLabel: `${actor.user!.name} <${actor.user!.email}>`,
-    });
-    await recordAudit(tx, actor, {
-      action: 'plan.created',
-      entityType: 'plan',
-      entityId: plan.id,
-      after: input,
-    });
-    return plan;
-  });
   return getPlan(ctx, actor, plan.id);
 }
