@@ -728,3 +728,47 @@ describe('concurrent plan creation', () => {
     expect(ofRace[0].entityId).toBe(plan.id);
   });
 });
+
+describe('concurrent item creation', () => {
+  async function freshDraft(slug: string) {
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/plans',
+      payload: { slug, title: 'Piano per le posizioni', periodStart: 2034, periodEnd: 2036 },
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json().versions[0].id as string;
+  }
+
+  const create = (versionId: string, payload: Record<string, unknown>) =>
+    admin.request({ method: 'POST', url: `/api/v1/plan-versions/${versionId}/items`, payload });
+
+  it('gives twelve pillars created at once the positions 0 to 11', async () => {
+    const versionId = await freshDraft('race-pillars');
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        create(versionId, { kind: 'pillar', title: `Pilastro ${i}` }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array<number>(12).fill(201));
+    const positions = answers.map((a) => a.json().position as number).sort((a, b) => a - b);
+    expect(positions).toEqual([...Array(12).keys()]);
+  });
+
+  it('gives twelve actions created at once under one goal distinct consecutive positions', async () => {
+    const versionId = await freshDraft('race-actions');
+    const goal = await create(versionId, { kind: 'goal', sectionCode: '1', title: 'Obiettivo' });
+    expect(goal.statusCode).toBe(201);
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        create(versionId, { kind: 'action', parentKey: goal.json().key, title: `Azione ${i}` }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array<number>(12).fill(201));
+    const tree = (
+      await admin.request({ method: 'GET', url: `/api/v1/plan-versions/${versionId}/tree` })
+    ).json();
+    const actions = tree.sections[0].goals[0].actions as { position: number }[];
+    expect(actions.map((a) => a.position).sort((a, b) => a - b)).toEqual([...Array(12).keys()]);
+  });
+});

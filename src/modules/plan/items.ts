@@ -185,6 +185,7 @@ export async function createItem(
   const placement = await placementOf(ctx, versionId, input);
   const columns = await validatedColumns(ctx, versionId, input);
   return ctx.db.transaction(async (tx) => {
+    await repo.lockItemPositions(tx, versionId);
     const [row] = await repo.insertItems(tx, [
       {
         ...columns,
@@ -265,6 +266,7 @@ export async function moveItem(
     parentKey: input.parentKey ?? current.parentKey,
   });
   return ctx.db.transaction(async (tx) => {
+    await repo.lockItemPositions(tx, versionId);
     const siblings = (await repo.listItems(tx, versionId))
       .filter(
         (i) =>

@@ -1,5 +1,5 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import type { Executor, Tx } from '../../db/client.ts';
 import {
   actDocuments,
   acts,
@@ -224,6 +224,18 @@ export async function listExampleItems(db: Executor): Promise<ItemRow[]> {
 
 export async function deleteItemsById(db: Executor, ids: string[]): Promise<void> {
   if (ids.length > 0) await db.delete(planItems).where(inArray(planItems.id, ids));
+}
+
+/**
+ * Makes the transaction the only one placing items in this version until it ends: reading the last
+ * position and writing the next one must not interleave, or siblings created at once share a
+ * position. An advisory lock rather than the version row, so that edits, which lock an item and then
+ * the version, cannot deadlock with a move, which locks the siblings it renumbers.
+ */
+export async function lockItemPositions(tx: Tx, versionId: string): Promise<void> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext('metroplan.plan_item_positions'), hashtext(${versionId}))`,
+  );
 }
 
 /** The position after the last sibling: same kind, same parent goal, same section. */
