@@ -108,7 +108,6 @@ export interface NewUser extends Scope {
   name: string;
 }
 
-/** Creates an account with a one-time password, which the caller shows once and never stores. */
 /** A control character (below a space, or DEL): what the API's `Text` schema refuses. */
 const controlCharacter = {
   test: (text: string) => [...text].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127),
@@ -141,6 +140,7 @@ function checkAccountFields(input: { email?: string; name?: string }): void {
   }
 }
 
+/** Creates an account with a one-time password, which the caller shows once and never stores. */
 export async function createUser(
   ctx: Ctx,
   actor: Actor,
