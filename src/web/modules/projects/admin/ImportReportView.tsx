@@ -265,9 +265,11 @@ function Absent({ report }: { report: Partial<ImportReport> }) {
       <div id={listId} hidden={!open}>
         {open ? (
           <>
+            {/* A box that scrolls: reachable by keyboard, as the other lists of the report. */}
             <ul
-              className="list-unstyled small mt-2 mb-1 mp-scroll-table"
+              className="list-unstyled small mt-2 mb-1 p-2 mp-scroll-table"
               aria-label={t('projects.import.report.absentKey')}
+              tabIndex={0}
             >
               {absent.keys.map((key) => (
                 <li key={key}>
