@@ -43,6 +43,7 @@ export const violationCodes = [
   'passwordFewCharacters',
   'passwordUnchanged',
   'requiredForRole',
+  'notForRole',
   'ownAccount',
   'unknownComune',
   'unknownZone',

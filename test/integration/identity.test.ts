@@ -268,6 +268,39 @@ describe('accounts created by a system administrator', () => {
     expect(accepted.statusCode).toBe(201);
     expect(accepted.json().user.orgUnitIds).toEqual([unit.json().id]);
   });
+
+  it('refuses a scope the role does not use, naming it, instead of dropping it', async () => {
+    const res = await createAccount({
+      email: 'partecipante.zona@example.it',
+      name: 'Partecipante',
+      role: 'participant',
+      zoneId: 'milano',
+    });
+    expectViolation(res, 422, 'body.zoneId');
+    expect(res.json().violations[0]).toMatchObject({
+      code: 'notForRole',
+      params: { role: 'zone_referent' },
+    });
+    expect(
+      (await admin.request({ method: 'GET', url: '/api/v1/users?q=partecipante.zona' })).json()
+        .total,
+    ).toBe(0);
+    // A role change clears the scope the old role had: the request names none.
+    const referent = await createAccount({
+      email: 'ex.referente@example.it',
+      name: 'Ex Referente',
+      role: 'zone_referent',
+      zoneId: 'milano',
+    });
+    const { id, version } = referent.json().user;
+    const changed = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${id}`,
+      payload: { version, role: 'participant' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ role: 'participant', zoneId: null });
+  });
 });
 
 describe('disabling and resetting an account', () => {

@@ -38,6 +38,24 @@ interface Scope {
   orgUnitIds?: string[];
 }
 
+/**
+ * Refuses a scope the request gives for a role that has none of that kind (a zone for a
+ * participant): it would be dropped without a word. What a role change leaves of the old scope is
+ * cleared instead (`normaliseScope`), as the request does not name it.
+ */
+function refuseUnusedScope(role: Role, given: Omit<Scope, 'role'>): void {
+  const unused: [keyof Omit<Scope, 'role'>, boolean, Role][] = [
+    ['comuneCode', Boolean(given.comuneCode), 'comune_referent'],
+    ['zoneId', Boolean(given.zoneId), 'zone_referent'],
+    ['orgUnitIds', (given.orgUnitIds ?? []).length > 0, 'editor'],
+  ];
+  for (const [field, present, owner] of unused)
+    if (present && role !== owner)
+      throw Invalid(`body.${field}`, `is only for the role ${owner}, not ${role}`, 'notForRole', {
+        role: owner,
+      });
+}
+
 /** A role's scope is required where the role is scoped, and cleared where it is not. */
 async function normaliseScope(ctx: Ctx, s: Scope) {
   const comuneCode = s.role === 'comune_referent' ? (s.comuneCode ?? null) : null;
@@ -149,6 +167,7 @@ export async function createUser(
 ): Promise<{ user: UserView; temporaryPassword: string }> {
   requireManager(actor);
   checkAccountFields(input);
+  refuseUnusedScope(input.role, input);
   const email = input.email.trim().toLowerCase();
   if (await repo.findUserByEmail(ctx.db, email))
     throw Conflict(`An account for ${email} already exists.`, 'accountExists', { email });
@@ -208,6 +227,7 @@ export async function updateUser(
       'ownAccount',
     );
   const role = changes.role ?? before.role;
+  refuseUnusedScope(role, changes);
   const scope = await normaliseScope(ctx, {
     role,
     comuneCode: changes.comuneCode !== undefined ? changes.comuneCode : before.comuneCode,
