@@ -69,6 +69,7 @@ export const violationCodes = [
   'scopeWithoutComuni',
   'goalSection',
   'actionWithoutGoal',
+  'notForKind',
   'sectionFixed',
   'versionsOfTwoPlans',
   'ownParent',

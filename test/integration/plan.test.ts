@@ -772,3 +772,42 @@ describe('concurrent item creation', () => {
     expect(actions.map((a) => a.position).sort((a, b) => a - b)).toEqual([...Array(12).keys()]);
   });
 });
+
+describe('moving an item', () => {
+  it('refuses a place the item cannot take, naming the field, and moves nothing', async () => {
+    const plan = await admin.request({
+      method: 'POST',
+      url: '/api/v1/plans',
+      payload: {
+        slug: 'moves',
+        title: 'Piano degli spostamenti',
+        periodStart: 2037,
+        periodEnd: 2039,
+      },
+    });
+    const versionId = plan.json().versions[0].id as string;
+    const create = (payload: Record<string, unknown>) =>
+      admin.request({ method: 'POST', url: `/api/v1/plan-versions/${versionId}/items`, payload });
+    const pillar = (await create({ kind: 'pillar', title: 'Pilastro' })).json();
+    const goal = (await create({ kind: 'goal', sectionCode: '1', title: 'Obiettivo' })).json();
+    const action = (await create({ kind: 'action', parentKey: goal.key, title: 'Azione' })).json();
+    const move = (item: { key: string; rowVersion: number }, place: Record<string, unknown>) =>
+      admin.request({
+        method: 'POST',
+        url: `/api/v1/plan-versions/${versionId}/items/${item.key}/move`,
+        payload: { rowVersion: item.rowVersion, position: 0, ...place },
+      });
+    for (const [item, place, field] of [
+      [pillar, { parentKey: goal.key, sectionCode: '2' }, 'body.sectionCode'],
+      [goal, { parentKey: goal.key }, 'body.parentKey'],
+      [action, { sectionCode: '2' }, 'body.sectionCode'],
+    ] as const) {
+      const res = await move(item, place);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().violations[0]).toMatchObject({ field, code: 'notForKind' });
+    }
+    // What each may do: a goal to another section, a pillar in its order.
+    expect((await move(goal, { sectionCode: '2' })).json().sectionCode).toBe('2');
+    expect((await move(pillar, {})).statusCode).toBe(200);
+  });
+});

@@ -259,6 +259,17 @@ export async function moveItem(
   if (!current) throw NotFound('Plan item', key);
   authorise(user, current.kind, current.orgUnitId);
   if (current.kind === 'section') throw Invalid('key', 'sections do not move', 'sectionFixed');
+  // A goal moves between sections, an action between goals, pillars and drivers only in their
+  // order: a place the item cannot take is refused, not ignored.
+  const places: Record<string, ('sectionCode' | 'parentKey')[]> = {
+    goal: ['sectionCode'],
+    action: ['parentKey'],
+  };
+  for (const field of ['sectionCode', 'parentKey'] as const)
+    if (input[field] !== undefined && !(places[current.kind] ?? []).includes(field))
+      throw Invalid(`body.${field}`, `a ${current.kind} does not move by ${field}`, 'notForKind', {
+        kind: current.kind,
+      });
   const target = await placementOf(ctx, versionId, {
     kind: current.kind as ItemKind,
     title: current.title,

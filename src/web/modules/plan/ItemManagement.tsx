@@ -78,7 +78,10 @@ export function ItemManagement({ plan, version, item, canEdit }: ItemManagementP
           </Button>
         ) : null}
       </div>
-      {canEdit ? <MoveForm version={version} item={item} /> : null}
+      {/* Goals move between sections, actions between goals; the others have no place to go. */}
+      {canEdit && (item.kind === 'goal' || item.kind === 'action') ? (
+        <MoveForm version={version} item={item} />
+      ) : null}
       <ConfirmDialog
         open={deleting}
         title={t(`plan.delete.title.${item.kind}`)}
