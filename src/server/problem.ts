@@ -229,6 +229,9 @@ function clientMessage(error: FastifyError, request: FastifyRequest): string {
 export function addProblemResponses(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1') || !route.schema) return;
+    // A route that takes no parameter in its query string refuses one, as the others refuse a
+    // parameter they do not know (`querystring.zzz`), instead of ignoring it.
+    route.schema.querystring ??= Type.Object({}, { additionalProperties: false });
     const response = (route.schema.response ?? {}) as Record<string, unknown>;
     const unsafe = !['GET', 'HEAD'].includes(String(route.method));
     const needsSession = unsafe || (route.schema.security?.length ?? 0) > 0;

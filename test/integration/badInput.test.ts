@@ -299,6 +299,19 @@ describe('text that no column can store, and days that are not', () => {
   });
 });
 
+describe('a query string the route does not take', () => {
+  it('names a parameter of a route that takes none, as any unknown parameter', async () => {
+    for (const url of ['/api/v1/health?zzz=1', '/api/v1/zones?page=2', '/api/v1/plans?x=']) {
+      const res = await admin.request({ method: 'GET', url });
+      expectViolation(
+        res,
+        `querystring.${new URL(url, 'http://x').searchParams.keys().next().value}`,
+      );
+    }
+    expect((await admin.request({ method: 'GET', url: '/api/v1/zones' })).statusCode).toBe(200);
+  });
+});
+
 describe('requests that race each other', () => {
   it('answers simultaneous creations of the same zone with one 201 and 409s, never 5xx', async () => {
     const create = () =>
