@@ -1655,3 +1655,24 @@ describe('searching the projects by words', () => {
     expect((await found('%%')).ids).toEqual([]);
   });
 });
+
+describe('the subject filter', () => {
+  it('finds a subject by the words of its name, in any order, and by its tax code', async () => {
+    const projectsOf = async (subject: string) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/projects?subject=${encodeURIComponent(subject)}&pageSize=100`,
+        })
+      )
+        .json()
+        .items.map((p: { cup: string }) => p.cup)
+        .sort();
+    const whole = await projectsOf('LATTANZIO KIBS SPA');
+    expect(whole.length).toBeGreaterThan(0);
+    // Not one piece of the name: the words of it, wherever they are.
+    expect(await projectsOf('lattanzio spa')).toEqual(whole);
+    expect(await projectsOf('kibs lattanzio')).toEqual(whole);
+    expect(await projectsOf('lattanzio srl')).toEqual([]);
+  });
+});

@@ -65,9 +65,20 @@ function projectWhere(f: ProjectFilter): SQL | undefined {
     f.orgUnit ? eq(projects.orgUnitId, f.orgUnit) : undefined,
     f.subject
       ? sql`exists (select 1 from ${projectSubjects} s where s.cup = "projects"."cup" and s.local_code = "projects"."local_code"
-               and (s.tax_code = ${f.subject.trim().toUpperCase()} or s.name ilike ${like(f.subject)}))`
+               and (s.tax_code = ${f.subject.trim().toUpperCase()} or ${subjectNamed(f.subject)}))`
       : undefined,
   );
+}
+
+/**
+ * A subject's name with every word of the query in it, as the search finds words (`lattanzio spa`
+ * finds "LATTANZIO KIBS SPA"); a query of punctuation alone is found as it is.
+ */
+function subjectNamed(query: string): SQL {
+  const words = searchWords(query);
+  if (words.length === 0 || words.some((w) => w.literal)) return sql`s.name ilike ${like(query)}`;
+  const patterns = words.map((w) => sql`${wordPattern(w.text)}`);
+  return sql`s.name ~* all (array[${sql.join(patterns, sql`, `)}])`;
 }
 
 const sortColumns: Record<ProjectSort, SQL> = {
