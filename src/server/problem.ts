@@ -197,11 +197,11 @@ export function sendFrameworkProblem(
   sendProblem(reply, error.statusCode ?? 400, clientMessage(error, request));
 }
 
-/** What the routes that take a file's bytes take (the others take JSON). */
-function acceptedType(path: string): string {
-  if (/^\/api\/v1\/imports(\?|$)/.test(path)) return 'text/csv, the bytes of the CSV file';
-  if (/^\/api\/v1\/acts\/[^/]+\/document(\?|$)/.test(path)) return 'application/pdf';
-  return 'application/json';
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What a route that takes a file's bytes takes, said when another content-type comes (415). */
+    accepts?: string;
+  }
 }
 
 function clientMessage(error: FastifyError, request: FastifyRequest): string {
@@ -215,7 +215,7 @@ function clientMessage(error: FastifyError, request: FastifyRequest): string {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return 'The request body is too large.';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return `This content-type is not accepted here: send ${acceptedType(request.url)}.`;
+      return `This content-type is not accepted here: send ${request.routeOptions.config?.accepts ?? 'application/json'}.`;
     case 'FST_ERR_BAD_URL':
       return 'The address is not valid: check its percent-encoding.';
     case 'FST_ERR_MAX_PARAM_LENGTH':

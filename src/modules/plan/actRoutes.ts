@@ -70,6 +70,7 @@ export function actRoutes(app: App, { ctx }: AppServices): void {
     '/acts/:actId/document',
     {
       bodyLimit: maxDocumentBytes,
+      config: { accepts: 'application/pdf' },
       schema: {
         tags,
         summary: 'Attach the signed PDF of an act (Content-Type: application/pdf, at most 20 MB)',

@@ -197,6 +197,7 @@ export function projectRoutes(
     '/imports',
     {
       bodyLimit: maxImportBytes,
+      config: { accepts: 'text/csv, the bytes of the CSV file' },
       schema: {
         tags,
         summary:

@@ -7,7 +7,7 @@ import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
 import { ErrorState, isNotFound, Loading } from '../../ui/QueryStates.tsx';
 import { useCurrentUser } from '../identity/hooks.ts';
 import { canChangeComuneZone, canEditComuneContacts } from '../identity/policy.ts';
-import { ComuneProjects } from '../projects/ComuneProjects.tsx';
+import { ComuneProjects } from '../projects/PlaceProjects.tsx';
 import { ComuneEditForm } from './ComuneEditForm.tsx';
 import { useComune } from './hooks.ts';
 import type { Comune } from './types.ts';

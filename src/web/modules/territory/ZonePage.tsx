@@ -4,7 +4,7 @@ import { useFormat } from '../../app/format.ts';
 import { useDocumentTitle } from '../../app/title.ts';
 import { Figures } from '../../ui/Figures.tsx';
 import { ListTable } from '../../ui/ListTable.tsx';
-import { ZoneProjects } from '../projects/ComuneProjects.tsx';
+import { ZoneProjects } from '../projects/PlaceProjects.tsx';
 import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
 import { EmptyState, ErrorState, isNotFound, Loading } from '../../ui/QueryStates.tsx';
 import { useFigureColumns } from './figureColumns.ts';
